@@ -1,0 +1,18 @@
+package io.seedbed.ledger;
+
+import java.time.Instant;
+
+/** A science and technology award won: level ({@code national}/{@code provincial}), rank, when. */
+public class AwardFact {
+  public String level;
+  public int rank;
+  public Instant at;
+
+  public AwardFact() {}
+
+  public AwardFact(String level, int rank, Instant at) {
+    this.level = level;
+    this.rank = rank;
+    this.at = at;
+  }
+}

@@ -1,0 +1,42 @@
+package io.seedbed.rule;
+
+import java.util.List;
+
+/**
+ * The outcome of evaluating one pool's criteria for one enterprise under one rule set: whether the
+ * entry criteria are met, the score where the rules score, and every criterion with its value,
+ * threshold and result.
+ */
+public final class PoolVerdict {
+  public final Pool pool;
+  /** Whether every entry criterion holds (the pool's own combination of routes and gates). */
+  public final boolean eligible;
+  /** The pool's score (e.g. the 100-point table) where its rules define one, else null. */
+  public final Double score;
+  /** Every criterion evaluated, in rule-file order; never empty. */
+  public final List<CriterionResult> criteria;
+  /** The rule set id (e.g. {@code miit-2022}) and version in force. */
+  public final String ruleSet;
+  public final int ruleVersion;
+
+  public PoolVerdict(Pool pool, boolean eligible, Double score, List<CriterionResult> criteria,
+      String ruleSet, int ruleVersion) {
+    this.pool = pool;
+    this.eligible = eligible;
+    this.score = score;
+    this.criteria = List.copyOf(criteria);
+    this.ruleSet = ruleSet;
+    this.ruleVersion = ruleVersion;
+  }
+
+  /** Number of criteria passed. */
+  public int met() {
+    int n = 0;
+    for (CriterionResult c : criteria) {
+      if (c.passed) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
