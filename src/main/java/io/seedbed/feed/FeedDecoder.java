@@ -78,8 +78,19 @@ public final class FeedDecoder {
     }
     this.clock = clock;
     Map<EnergyCarrier, Set<EnergyUnit>> units = new EnumMap<>(EnergyCarrier.class);
-    unitsByCarrier.forEach((carrier, set) -> units.put(carrier,
-        Collections.unmodifiableSet(set.isEmpty() ? EnumSet.noneOf(EnergyUnit.class) : EnumSet.copyOf(set))));
+    unitsByCarrier.forEach((carrier, set) -> {
+      if (carrier == null || set == null) {
+        throw new IllegalArgumentException("unitsByCarrier has a null carrier or unit set");
+      }
+      EnumSet<EnergyUnit> copy = EnumSet.noneOf(EnergyUnit.class);
+      for (EnergyUnit unit : set) {
+        if (unit == null) {
+          throw new IllegalArgumentException("unitsByCarrier has a null unit for " + carrier.code());
+        }
+        copy.add(unit);
+      }
+      units.put(carrier, Collections.unmodifiableSet(copy));
+    });
     this.readers = new RecordReaders(Collections.unmodifiableMap(units));
     for (Feed feed : Feed.values()) {
       kindLists.put(feed, String.join(" ", readers.kinds(feed).keySet()));

@@ -401,6 +401,13 @@ class FeedDecoderTest {
     assertRejected(SampleLines.ANNUAL_RETURN, "employees", "3000000000", RejectReason.INVALID_VALUE);
     assertRejected(SampleLines.ANNUAL_RETURN, "rdStaff", "3e9", RejectReason.INVALID_VALUE);
     assertRejected(SampleLines.ANNUAL_RETURN, "year", "1e12", RejectReason.INVALID_VALUE);
+    // Exponents beyond what a double (or a BigDecimal scale) holds.
+    rejected(Feed.TAX, SampleLines.VAT_RETURN.line().replace("1250000.5", "1e999999999"),
+        RejectReason.INVALID_VALUE);
+    rejected(Feed.TAX, SampleLines.ANNUAL_RETURN.line().replace(":180,", ":1e99999999999,"),
+        RejectReason.MALFORMED_JSON);
+    rejected(Feed.TAX, SampleLines.ANNUAL_RETURN.line().replace(":180,", ":1e-999999999,"),
+        RejectReason.WRONG_TYPE);
   }
 
   @Test
