@@ -99,7 +99,8 @@ final class YamlNode {
   YamlNode get(String name) {
     YamlNode n = opt(name);
     if (n == null) {
-      throw child(name, null).withLineOf(this).error("missing");
+      // A missing field has no line of its own: report the line of the mapping that lacks it.
+      throw new ConfigException(file, line(), child(name, null).field(), "missing");
     }
     return n;
   }
@@ -111,13 +112,6 @@ final class YamlNode {
     }
     JsonNode v = json.get(name);
     return v == null || v.isNull() ? null : child(name, v);
-  }
-
-  /** A missing field is reported at its parent's line. */
-  private YamlNode withLineOf(YamlNode parent) {
-    Map<String, Integer> l = new HashMap<>(lines);
-    l.put(pointer, parent.line());
-    return new YamlNode(file, l, json, pointer);
   }
 
   /** Fails on any field not in {@code allowed}: a misspelt key must not be silently ignored. */

@@ -92,10 +92,14 @@ class PoolSettingsTest {
 
   @Test
   void aMissingFieldIsReportedAtItsParent() throws IOException {
-    Path bad = copyWith("  listing_reserve:\n    veto: city", "  listing_reserve:\n    vetoo: city");
+    Path bad = copyWith("  listing_reserve:\n    veto: city ", "  listing_reserve:\n    # veto: city ");
+    int line = lineOf(bad, "  listing_reserve:");
     assertThatThrownBy(() -> PoolSettings.load(bad))
-        .isInstanceOfSatisfying(ConfigException.class,
-            e -> assertThat(e.field()).isEqualTo("pools.listing_reserve.vetoo"));
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.field()).isEqualTo("pools.listing_reserve.veto");
+          assertThat(e.line()).isEqualTo(line);
+          assertThat(e.getMessage()).endsWith("missing");
+        });
   }
 
   @Test
@@ -120,6 +124,18 @@ class PoolSettingsTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> {
           assertThat(e.field()).isEqualTo("vetoes.city.lists.0");
           assertThat(e.line()).isEqualTo(line);
+        });
+  }
+
+  @Test
+  void aSyntaxErrorNamesItsLine() throws IOException {
+    Path bad = dir.resolve("broken.yaml");
+    Files.writeString(bad, "potentialWeights:\n  met: 0.6\n  closeness: [0.3\n");
+    assertThatThrownBy(() -> PoolSettings.load(bad))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.file()).isEqualTo(bad.toString());
+          assertThat(e.field()).isEqualTo("(syntax)");
+          assertThat(e.line()).isGreaterThanOrEqualTo(3);
         });
   }
 

@@ -207,6 +207,24 @@ class PoolTrackerTest {
   }
 
   @Test
+  void aFirmThatWouldEnterWhileBlockedIsTrackedAsSuspended() {
+    EnterprisePools st = new EnterprisePools();
+    Indicators in = firm(MAR);
+    in.incidents.add(majorSafetyAccident("credit/accident/A-3", day("2024-06-01")));
+    PoolOutputs out = run(st, in, MAR, srdiMet());
+    assertThat(out.changes).singleElement().satisfies(c -> {
+      assertThat(c.fromStatus).isNull();
+      assertThat(c.toStatus).isEqualTo("suspended");
+      assertThat(c.reason).isEqualTo("incident");
+    });
+    assertThat(out.nextWakeUp).isEqualTo(day("2027-06-01"));
+    // A far firm with the same incident is not tracked at all.
+    EnterprisePools far = new EnterprisePools();
+    assertThat(run(far, in, MAR, srdiFar()).changes).isEmpty();
+    assertThat(far.pools).isEmpty();
+  }
+
+  @Test
   void aCreditListingSuspendsWhileListedAndItsRemovalReinstates() {
     EnterprisePools st = srdiMemberSinceJan();
     Indicators listed = firm(MAR);
