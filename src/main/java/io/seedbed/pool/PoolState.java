@@ -1,0 +1,31 @@
+package io.seedbed.pool;
+
+import java.time.Instant;
+
+/**
+ * Flink state of one enterprise in one pool: the current membership plus what the state machine
+ * needs to decide the next step (hysteresis counter, hashes of the rows last emitted).
+ */
+public class PoolState {
+  public MembershipStatus status;
+  /** Event time of the last status change. */
+  public Instant since;
+  public ChangeReason reason;
+  public Double score;
+  /** End of the block while suspended; null while listed on a credit list (open-ended) or not suspended. */
+  public Instant blockedUntil;
+  public String ruleSet;
+  public int ruleVersion;
+  /** Criteria JSON of the last evaluation, kept so a change without a verdict (deregistration) can still explain itself. */
+  public String criteria;
+  /** Consecutive failing evaluations of a member (hysteresis, 出库缓冲). */
+  public int failures;
+  /** Key (data time + rule version) of the last counted failure, so one evaluation never counts twice. */
+  public String lastFailureKey;
+  /** Hash of the pool_membership row last emitted. */
+  public String membershipHash;
+  /** Hash of the candidate row last emitted, null when no candidate row exists. */
+  public String candidateHash;
+
+  public PoolState() {}
+}

@@ -1,0 +1,306 @@
+package io.seedbed.pool;
+
+import static io.seedbed.pool.MembershipStatus.CANDIDATE;
+import static io.seedbed.pool.MembershipStatus.EXITED;
+import static io.seedbed.pool.MembershipStatus.MEMBER;
+import static io.seedbed.pool.MembershipStatus.SUSPENDED;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seedbed.feed.Hashes;
+import io.seedbed.feed.Json;
+import io.seedbed.indicator.Indicators;
+import io.seedbed.ledger.IncidentFact;
+import io.seedbed.rule.CriterionResult;
+import io.seedbed.rule.Pool;
+import io.seedbed.rule.PoolVerdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The membership state machine of every pool of one enterprise (动态管理: entry, suspension, exit).
+ *
+ * <p>Precedence of one step, per pool: deregistration exits every tracked pool; graduation exits it;
+ * an active veto suspends it; a suspension whose block has ended moves on with
+ * {@code incident_expired}; then the criteria decide, with hysteresis for members. Only a status
+ * change writes a {@code pool_change}; rows are re-emitted only when their content changed, so an
+ * identical re-evaluation emits nothing.
+ */
+public final class PoolTracker {
+  /**
+   * The verdict criterion that, when passed, means the enterprise outgrew the pool (for scale_up:
+   * main-business revenue reached the 规上 line). The rule files name it this way by convention.
+   */
+  public static final String GRADUATED_CRITERION = "graduated";
+
+  private PoolTracker() {}
+
+  /**
+   * Steps every pool of one enterprise.
+   *
+   * @param state the enterprise's pool state, updated in place
+   * @param verdicts one per pool evaluated; a tracked pool without a verdict is left alone, except
+   *     that deregistration exits it
+   * @param eventTime the evaluation time: the event time that caused it, the rule set's effective
+   *     time, or a timer's time. Incident blocks end only when this time reaches them.
+   * @param rulesChanged the evaluation is a re-evaluation under a new rule set: every change is
+   *     stamped {@code rules_changed}
+   */
+  public static PoolOutputs evaluate(EnterprisePools state, Indicators in,
+      List<PoolVerdict> verdicts, Instant eventTime, boolean rulesChanged, PoolSettings s) {
+    PoolOutputs out = new PoolOutputs();
+    moveDistrict(state, in.district, out);
+    recordIncidents(state, in, s, out);
+    boolean gone = "deregistered".equals(in.status) || "revoked".equals(in.status);
+    Map<Pool, PoolVerdict> byPool = new EnumMap<>(Pool.class);
+    for (PoolVerdict v : verdicts) {
+      byPool.put(v.pool, v);
+    }
+    if (gone) {
+      for (String code : state.pools.keySet()) {
+        byPool.putIfAbsent(Pool.of(code), null);
+      }
+    }
+    for (Map.Entry<Pool, PoolVerdict> e : byPool.entrySet()) {
+      step(state, in, e.getKey(), e.getValue(), eventTime, rulesChanged, gone, s, out);
+    }
+    for (PoolState ps : state.pools.values()) {
+      if (ps.status == SUSPENDED && ps.blockedUntil != null && ps.blockedUntil.isAfter(eventTime)
+          && (out.nextWakeUp == null || ps.blockedUntil.isBefore(out.nextWakeUp))) {
+        out.nextWakeUp = ps.blockedUntil;
+      }
+    }
+    return out;
+  }
+
+  /** The outcome of one step: the status to be in, why, and the block end while suspended. */
+  private record Decision(MembershipStatus status, ChangeReason reason, Instant blockedUntil) {}
+
+  private static void step(EnterprisePools state, Indicators in, Pool pool, PoolVerdict v,
+      Instant eventTime, boolean rulesChanged, boolean gone, PoolSettings s, PoolOutputs out) {
+    String code = pool.code();
+    PoolState ps = state.pools.get(code);
+    MembershipStatus prev = ps == null ? null : ps.status;
+    Discovery.Assessment a = v == null ? null : Discovery.assess(v, in, eventTime, s);
+    Decision d = decide(ps, in, v, a, s.rules(pool), eventTime, gone);
+    if (d == null) {
+      return;
+    }
+    if (ps == null) {
+      ps = new PoolState();
+      state.pools.put(code, ps);
+    }
+    if (d.status != prev) {
+      ChangeReason reason = rulesChanged ? ChangeReason.RULES_CHANGED : d.reason;
+      ps.status = d.status;
+      ps.since = eventTime;
+      ps.reason = reason;
+      ps.failures = 0;
+      ps.lastFailureKey = null;
+      String ruleSet = v != null ? v.ruleSet : ps.ruleSet;
+      int ruleVersion = v != null ? v.ruleVersion : ps.ruleVersion;
+      PoolChange c = new PoolChange();
+      c.changeId = PoolChange.changeId(in.uscc, code, d.status.code(), eventTime, ruleSet, ruleVersion);
+      c.uscc = in.uscc;
+      c.pool = code;
+      c.fromStatus = prev == null ? null : prev.code();
+      c.toStatus = d.status.code();
+      c.reason = reason.code();
+      c.eventTime = eventTime;
+      c.ruleSet = ruleSet;
+      c.ruleVersion = ruleVersion;
+      c.criteria = v != null ? CriteriaJson.criteria(v.criteria) : ps.criteria;
+      out.changes.add(c);
+      out.transitions.add(new Transition(state.district, code, c.fromStatus, c.toStatus));
+    }
+    ps.blockedUntil = ps.status == SUSPENDED ? d.blockedUntil : null;
+    if (v != null) {
+      ps.score = v.score;
+      ps.ruleSet = v.ruleSet;
+      ps.ruleVersion = v.ruleVersion;
+      ps.criteria = CriteriaJson.criteria(v.criteria);
+    }
+    emitMembership(in.uscc, code, ps, out);
+    emitCandidate(in.uscc, code, ps, a, out);
+  }
+
+  /** What the pool's status should be now; null for an untracked pool that stays untracked. */
+  private static Decision decide(PoolState ps, Indicators in, PoolVerdict v,
+      Discovery.Assessment a, PoolRules r, Instant eventTime, boolean gone) {
+    MembershipStatus prev = ps == null ? null : ps.status;
+    Decision keep = ps == null ? null : new Decision(prev, ps.reason, ps.blockedUntil);
+    if (gone) {
+      return prev == null || prev == EXITED ? keep
+          : new Decision(EXITED, ChangeReason.DEREGISTERED, null);
+    }
+    if (graduated(v, in, r)) {
+      return prev == null || prev == EXITED ? keep
+          : new Decision(EXITED, ChangeReason.GRADUATED, null);
+    }
+    MembershipStatus target = v.eligible ? MEMBER : a.near() || a.projected() ? CANDIDATE : null;
+    Suspension.Block block = Suspension.blockFor(r.veto(), in, eventTime);
+    boolean inPool = prev == MEMBER || prev == CANDIDATE || prev == SUSPENDED;
+    if (block.active() && (inPool || target != null)) {
+      return new Decision(SUSPENDED, ChangeReason.INCIDENT, block.until());
+    }
+    if (prev == SUSPENDED) {
+      return target != null ? new Decision(target, ChangeReason.INCIDENT_EXPIRED, null)
+          : new Decision(EXITED, ChangeReason.CRITERIA_LOST, null);
+    }
+    if (prev == MEMBER) {
+      if (v.eligible || holding(v, r.stayMargin())) {
+        ps.failures = 0;
+        ps.lastFailureKey = null;
+        return keep;
+      }
+      String failureKey = (in.asOf != null ? in.asOf : eventTime) + "|" + v.ruleSet + "|" + v.ruleVersion;
+      if (!failureKey.equals(ps.lastFailureKey)) {
+        ps.failures++;
+        ps.lastFailureKey = failureKey;
+      }
+      if (ps.failures < r.exitAfterFailures()) {
+        return keep;
+      }
+      // A member that lost the criteria but is still near drops back to candidate, in one step,
+      // so that the next identical evaluation does not move it again.
+      return new Decision(target == CANDIDATE ? CANDIDATE : EXITED, ChangeReason.CRITERIA_LOST, null);
+    }
+    if (target == MEMBER) {
+      return new Decision(MEMBER, ChangeReason.CRITERIA_MET, null);
+    }
+    if (target == CANDIDATE) {
+      return prev == CANDIDATE ? keep : new Decision(CANDIDATE,
+          a.near() ? ChangeReason.NEAR_CRITERIA : ChangeReason.PROJECTED, null);
+    }
+    return prev == CANDIDATE ? new Decision(EXITED, ChangeReason.CRITERIA_LOST, null) : keep;
+  }
+
+  /** The verdict says it outgrew the pool, or the pool is for SMEs only and it is now large. */
+  static boolean graduated(PoolVerdict v, Indicators in, PoolRules r) {
+    if (r.graduateWhenLarge() && "large".equals(in.smeClass)) {
+      return true;
+    }
+    for (CriterionResult c : v.criteria) {
+      if (GRADUATED_CRITERION.equals(c.name) && c.passed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Hysteresis by margin: every unmet entry criterion is numeric and within {@code margin}. */
+  private static boolean holding(PoolVerdict v, double margin) {
+    if (margin <= 0) {
+      return false;
+    }
+    for (CriterionResult c : v.criteria) {
+      if (!c.passed && !GRADUATED_CRITERION.equals(c.name)) {
+        Double ratio = Discovery.gapRatio(c);
+        if (ratio == null || ratio > margin) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static void emitMembership(String uscc, String pool, PoolState ps, PoolOutputs out) {
+    PoolMembership m = new PoolMembership();
+    m.uscc = uscc;
+    m.pool = pool;
+    m.status = ps.status.code();
+    m.since = ps.since;
+    m.reason = ps.reason.code();
+    m.score = ps.score;
+    m.blockedUntil = ps.blockedUntil;
+    m.ruleSet = ps.ruleSet;
+    m.ruleVersion = ps.ruleVersion;
+    m.criteria = ps.criteria;
+    String hash = Hashes.key(m.status, m.since, m.reason, m.score, m.blockedUntil, m.ruleSet,
+        m.ruleVersion, m.criteria);
+    if (!hash.equals(ps.membershipHash)) {
+      ps.membershipHash = hash;
+      out.memberships.add(m);
+    }
+  }
+
+  private static void emitCandidate(String uscc, String pool, PoolState ps,
+      Discovery.Assessment a, PoolOutputs out) {
+    if (ps.status == CANDIDATE && a != null) {
+      CandidateRow c = new CandidateRow();
+      c.uscc = uscc;
+      c.pool = pool;
+      c.potential = a.potential();
+      c.met = a.met();
+      c.total = a.total();
+      c.gaps = CriteriaJson.gaps(a.gaps());
+      c.projectedDate = a.projectedDate();
+      c.flaggedAt = ps.since;
+      String hash = Hashes.key(c.potential, c.met, c.total, c.gaps, c.projectedDate, c.flaggedAt);
+      if (!hash.equals(ps.candidateHash)) {
+        ps.candidateHash = hash;
+        out.candidates.add(c);
+      }
+    } else if (ps.status != CANDIDATE && ps.candidateHash != null) {
+      ps.candidateHash = null;
+      out.candidates.add(CandidateRow.deletion(uscc, pool));
+    }
+  }
+
+  /** An enterprise that moved district takes its counts with it. */
+  private static void moveDistrict(EnterprisePools state, String district, PoolOutputs out) {
+    if (Objects.equals(state.district, district)) {
+      return;
+    }
+    for (Map.Entry<String, PoolState> e : new TreeMap<>(state.pools).entrySet()) {
+      String status = e.getValue().status.code();
+      out.transitions.add(new Transition(state.district, e.getKey(), status, null));
+      out.transitions.add(new Transition(district, e.getKey(), null, status));
+    }
+    state.district = district;
+  }
+
+  /** One incident row per fact the first time it is seen; the seen set follows the look-back. */
+  private static void recordIncidents(EnterprisePools state, Indicators in, PoolSettings s,
+      PoolOutputs out) {
+    Set<String> present = new HashSet<>();
+    for (IncidentFact f : in.incidents) {
+      present.add(f.id);
+      if (state.seenIncidents.contains(f.id)) {
+        continue;
+      }
+      Instant blocksUntil = null;
+      List<String> pools = new ArrayList<>();
+      for (Pool p : Pool.values()) {
+        VetoProfile veto = s.rules(p).veto();
+        if (veto.matches(f)) {
+          pools.add(p.code());
+          Instant end = veto.blockEnd(f);
+          if (blocksUntil == null || end.isAfter(blocksUntil)) {
+            blocksUntil = end;
+          }
+        }
+      }
+      IncidentRow r = new IncidentRow();
+      r.incidentId = f.id;
+      r.uscc = in.uscc;
+      r.category = f.category;
+      r.severity = f.severity;
+      r.occurredAt = f.occurredAt;
+      r.blocksUntil = blocksUntil;
+      r.source = f.source;
+      ObjectNode detail = Json.MAPPER.createObjectNode();
+      detail.put("type", f.type);
+      pools.forEach(detail.putArray("pools")::add);
+      r.detail = CriteriaJson.write(detail);
+      out.incidents.add(r);
+    }
+    state.seenIncidents = present;
+  }
+}
