@@ -24,6 +24,8 @@ final class Firm {
   LocalDate registeredAt;
   /** Null while the firm lives through the whole range. */
   LocalDate deregisteredAt;
+  /** The final {@code status} once {@link #deregisteredAt} is set: {@code deregistered} or {@code revoked}. */
+  String closedAs;
   Archetype archetype;
   Archetype.Flaw flaw = Archetype.Flaw.NONE;
   boolean legalPerson;

@@ -153,14 +153,14 @@ final class FirmFactory {
     f.designsPerYear = factory && rng.chance(0.2) ? 0.3 : 0;
     f.softwarePerYear = ind.sector() == Sector.SOFTWARE ? rng.between(0.5, 3) : 0;
     double scale = switch (ind.sector()) {
-      case INDUSTRY -> 4 * M;
-      case WHOLESALE -> 6 * M;
-      case RETAIL -> 2 * M;
-      case SOFTWARE -> 1.5 * M;
+      case INDUSTRY -> 2.5 * M;
+      case WHOLESALE -> 4 * M;
+      case RETAIL -> 1.2 * M;
+      case SOFTWARE -> 1 * M;
     };
     switch (f.archetype) {
       case DECLINER -> {
-        anchor = rng.logNormal(scale, 1.3);
+        anchor = rng.logNormal(scale, 1.2);
         growth = rng.gaussian(-0.12, 0.05);
         f.netMargin = rng.gaussian(-0.01, 0.05);
         f.bankScore = rng.between(60, 80);
@@ -230,7 +230,7 @@ final class FirmFactory {
         f.valuationUsd = unicornRank(f.index, total) == 0 ? rng.between(1.1e9, 1.8e9) : rng.between(2e8, 8e8);
       }
       default -> {
-        anchor = rng.logNormal(scale, 1.3);
+        anchor = rng.logNormal(scale, 1.2);
         growth = rng.gaussian(0.04, 0.06);
       }
     }
@@ -328,6 +328,8 @@ final class FirmFactory {
     long span = earliest.until(to.atEndOfMonth(), java.time.temporal.ChronoUnit.DAYS);
     if (span > 30 && rng.chance(p)) {
       f.deregisteredAt = earliest.plusDays(rng.intIn(0, (int) span - 1));
+      // Most closures are voluntary (注销); some licences are revoked (吊销) after long inactivity.
+      f.closedAs = rng.chance(0.2) ? "revoked" : "deregistered";
     }
   }
 

@@ -3,6 +3,8 @@ package io.seedbed.cli.generate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import io.seedbed.feed.FeedTime;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
@@ -69,6 +71,11 @@ public final class GenerateCommand {
       generator = new CityGenerator(enterprises, from, to, seed);
     } catch (IllegalArgumentException e) {
       return usage(err, e.getMessage());
+    }
+    if (to.atEndOfMonth().isAfter(LocalDate.now(FeedTime.ZONE))) {
+      // Only a warning: the output never depends on the wall clock.
+      err.println("seedbed generate: note: --to " + to + " ends after today; a job whose clock is today"
+          + " rejects events more than one day ahead as future_date");
     }
     try {
       GenerationSummary summary = generator.generate(dir);

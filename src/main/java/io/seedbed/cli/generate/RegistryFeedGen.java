@@ -31,7 +31,7 @@ final class RegistryFeedGen {
     awards(f, rng);
     if (f.deregisteredAt != null) {
       LocalDateTime at = f.deregisteredAt.atTime(10, 0);
-      emitPatch(f, at, patch(f, at).str("status", "deregistered"));
+      emitPatch(f, at, patch(f, at).str("status", f.closedAs));
     }
   }
 

@@ -99,7 +99,7 @@ final class TaxFeedGen {
     if (f.nicheSince != null || f.archetype == Archetype.LARGE) {
       return rng.chance(0.7) ? 0 : 1;
     }
-    return rng.weighted(new double[] {0.33, 0.55, 0.115, 0.005});
+    return rng.weighted(new double[] {0.33, 0.54, 0.12, 0.01});
   }
 
   private void creditRating(Firm f, int year, int baseLevel, LocalDateTime violation, Rng rng) {
