@@ -1,5 +1,7 @@
 package io.seedbed.cli.generate;
 
+import io.seedbed.feed.Uscc;
+
 /**
  * Makes a deliberately malformed copy of a valid line, one defect per copy, so that every
  * rejection path of the reader is exercised: truncated JSON, a wrong USCC check character, an
@@ -31,8 +33,7 @@ final class Corruptor {
       case BAD_CHECK_CHARACTER: {
         int at = json.indexOf("\"uscc\":\"") + 8 + 17;
         char good = json.charAt(at);
-        char bad = io.seedbed.feed.Uscc.ALPHABET.charAt(
-            (io.seedbed.feed.Uscc.ALPHABET.indexOf(good) + rng.intIn(1, 30)) % 31);
+        char bad = Uscc.ALPHABET.charAt((Uscc.ALPHABET.indexOf(good) + rng.intIn(1, 30)) % 31);
         return json.substring(0, at) + bad + json.substring(at + 1);
       }
       case UNKNOWN_KIND: {

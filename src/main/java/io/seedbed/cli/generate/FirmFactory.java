@@ -166,11 +166,13 @@ final class FirmFactory {
         f.bankScore = rng.between(60, 80);
       }
       case SCALE_UP -> {
+        // Crosses the 20 million main-revenue 规上 line (criteria.md §9) 2-3 years after the anchor year.
         growth = rng.between(0.15, 0.3);
         f.mainShare = rng.between(0.9, 0.97);
         anchor = 20 * M / f.mainShare / Math.pow(1 + growth, rng.intIn(2, 3)) * rng.between(0.97, 1.03);
       }
       case GAZELLE -> {
+        // Above the provincial 瞪羚 growth and R&D bands (criteria.md §5.1): 25%+ CAGR, R&D 5%+, score 75+.
         growth = rng.between(0.27, 0.45);
         anchor = Math.exp(rng.between(Math.log(10 * M), Math.log(60 * M)));
         f.rdRatio = rng.between(0.056, 0.08);
@@ -180,6 +182,8 @@ final class FirmFactory {
         innovator(f, rng, 1.5, 3);
       }
       case SRDI, SRDI_NEAR_MISS -> {
+        // 专精特新 hard conditions (criteria.md §3.1/§3.3): R&D >= 1 million and >= 3% (with margin
+        // for the ±10% yearly noise), revenue >= 15 million, niche >= 3 years, main share >= 85%.
         growth = rng.between(0.05, 0.2);
         f.rdRatio = rng.between(0.034, 0.07);
         anchor = Math.max(rng.between(15 * M, 90 * M), 1.25 * M / (f.rdRatio * 0.9));
@@ -195,6 +199,8 @@ final class FirmFactory {
         }
       }
       case LITTLE_GIANT -> {
+        // 小巨人 general route (criteria.md §4.1): 50-100 million revenue with R&D >= 6%, or
+        // >= 100 million with >= 3%; niche share >= 10%; debt ratio <= 70%; growth >= 5%.
         growth = rng.between(0.06, 0.16);
         anchor = rng.chance(0.35) ? rng.between(55 * M, 95 * M) : rng.between(110 * M, 350 * M);
         f.rdRatio = anchor < 100 * M ? rng.between(0.068, 0.09) : rng.between(0.036, 0.06);
