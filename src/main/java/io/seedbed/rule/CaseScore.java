@@ -36,7 +36,7 @@ record CaseScore(String name, List<Case> cases, double otherwise, String source)
     Criterion.bullet(md, depth, "`" + name + "` (" + Fmt.num(maxPoints())
         + " points), first case that holds:", source);
     for (Case c : cases) {
-      Criterion.bullet(md, depth + 1, Fmt.num(c.points()) + " points when:", c.source());
+      Criterion.bullet(md, depth + 1, "→ " + Fmt.num(c.points()) + " when:", "");
       c.when().document(md, depth + 2);
     }
     Criterion.bullet(md, depth + 1, "otherwise → " + Fmt.num(otherwise), "");

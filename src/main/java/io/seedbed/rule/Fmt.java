@@ -18,11 +18,14 @@ final class Fmt {
     return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 
-  /** A threshold with its unit spelled out for fractions: 0.03 → "0.03 (3%)". */
+  /** A threshold for readers: 0.03 → "0.03 (3%)" for fractions, 10000000 → "10,000,000" for money. */
   static String threshold(IndicatorKind kind, double v) {
     if (kind == IndicatorKind.SHARE || kind == IndicatorKind.RATE) {
       return num(v) + " (" + new BigDecimal(Double.toString(v)).movePointRight(2)
           .stripTrailingZeros().toPlainString() + "%)";
+    }
+    if (kind == IndicatorKind.MONEY || kind == IndicatorKind.SIGNED_MONEY) {
+      return String.format(java.util.Locale.ROOT, "%,d", (long) v);
     }
     return num(v);
   }
