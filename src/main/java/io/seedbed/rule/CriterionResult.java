@@ -10,7 +10,10 @@ public final class CriterionResult {
   public final String name;
   /** The enterprise's value, or null when unknown or not numeric. */
   public final Double value;
-  /** The value as text when it is not a number (e.g. {@code "B"}, {@code "true"}). */
+  /**
+   * The value as text when it is not a number (e.g. {@code "B"}, {@code "true"}). A score item
+   * (op {@code score}) has both: {@link #value} = points earned, this = what earned them.
+   */
   public final String valueText;
   /** The comparison: {@code >= > <= < == in not_in all any score}. */
   public final String op;

@@ -11,6 +11,12 @@ public final class PoolVerdict {
   public final Pool pool;
   /** Whether every entry criterion holds (the pool's own combination of routes and gates). */
   public final boolean eligible;
+  /**
+   * The enterprise outgrew the pool (its {@code graduateWhen} condition holds, e.g. reached 规上 for
+   * {@code scale_up}); then {@link #eligible} is false and {@link #criteria} ends with the
+   * graduation criteria, which passed.
+   */
+  public final boolean graduated;
   /** The pool's score (e.g. the 100-point table) where its rules define one, else null. */
   public final Double score;
   /** Every criterion evaluated, in rule-file order; never empty. */
@@ -21,8 +27,14 @@ public final class PoolVerdict {
 
   public PoolVerdict(Pool pool, boolean eligible, Double score, List<CriterionResult> criteria,
       String ruleSet, int ruleVersion) {
+    this(pool, eligible, false, score, criteria, ruleSet, ruleVersion);
+  }
+
+  public PoolVerdict(Pool pool, boolean eligible, boolean graduated, Double score,
+      List<CriterionResult> criteria, String ruleSet, int ruleVersion) {
     this.pool = pool;
     this.eligible = eligible;
+    this.graduated = graduated;
     this.score = score;
     this.criteria = List.copyOf(criteria);
     this.ruleSet = ruleSet;

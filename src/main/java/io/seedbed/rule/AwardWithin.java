@@ -1,0 +1,42 @@
+package io.seedbed.rule;
+
+import io.seedbed.feed.FeedTime;
+import io.seedbed.ledger.AwardFact;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * At least one S&T award of the given levels, ranked at most {@code maxRank} among the winning
+ * units (null = any rank), won within N years before the evaluation time (value = matching awards).
+ */
+record AwardWithin(String name, List<String> levels, Integer maxRank, int years, String note,
+    String source) implements Criterion {
+
+  @Override
+  public boolean evaluate(Eval ev, List<CriterionResult> out) {
+    if (ev.in.asOf == null || ev.in.awards == null) {
+      out.add(new CriterionResult(name, null, null, ">=", 1.0, null, false, null));
+      return false;
+    }
+    Instant from = ev.in.asOf.atZone(FeedTime.ZONE).minusYears(years).toInstant();
+    int n = 0;
+    for (AwardFact a : ev.in.awards) {
+      if (a != null && a.at != null && levels.contains(a.level)
+          && (maxRank == null || a.rank <= maxRank)
+          && a.at.isAfter(from) && !a.at.isAfter(ev.in.asOf)) {
+        n++;
+      }
+    }
+    boolean passed = n >= 1;
+    out.add(new CriterionResult(name, (double) n, null, ">=", 1.0, null, passed,
+        passed ? 0.0 : 1.0));
+    return passed;
+  }
+
+  @Override
+  public void document(StringBuilder md, int depth) {
+    Criterion.bullet(md, depth, "`" + name + "`: an award of level " + Fmt.list(levels)
+        + (maxRank == null ? "" : " ranked ≤ " + maxRank) + " within " + years + " years"
+        + (note == null ? "" : " (" + note + ")"), source);
+  }
+}

@@ -1,0 +1,49 @@
+package io.seedbed.rule;
+
+import java.util.List;
+
+/**
+ * Points by bands of one indicator. {@code atLeast} bands (higher is better) are listed with
+ * strictly decreasing bounds, {@code atMost} bands (lower is better, e.g. the debt ratio) with
+ * strictly increasing ones; points never increase down the list. The first band reached wins, so a
+ * value exactly on a boundary takes the better band ("以上/以下" include the boundary). Below every
+ * band: {@code otherwise} points (default 0).
+ */
+record BandScore(String name, IndicatorRegistry.Entry indicator, boolean higherIsBetter,
+    List<Band> bands, double otherwise, String source) implements ScoreItem {
+
+  record Band(double bound, double points, String source) {}
+
+  @Override
+  public double maxPoints() {
+    return Math.max(bands.get(0).points(), otherwise);
+  }
+
+  @Override
+  public double score(Eval ev, List<CriterionResult> out) {
+    Object raw = indicator.getter().apply(ev.in);
+    if (raw == null) {
+      return ScoreItem.record(name, 0, maxPoints(), indicator.name() + " unknown", out);
+    }
+    double v = ((Number) raw).doubleValue();
+    String why = indicator.name() + " = " + Fmt.num(v);
+    for (Band b : bands) {
+      if (higherIsBetter ? v >= b.bound() : v <= b.bound()) {
+        return ScoreItem.record(name, b.points(), maxPoints(), why, out);
+      }
+    }
+    return ScoreItem.record(name, otherwise, maxPoints(), why, out);
+  }
+
+  @Override
+  public void document(StringBuilder md, int depth) {
+    Criterion.bullet(md, depth, "`" + name + "` (" + Fmt.num(maxPoints()) + " points) by "
+        + indicator.name() + ":", source);
+    String op = higherIsBetter ? ">=" : "<=";
+    for (Band b : bands) {
+      Criterion.bullet(md, depth + 1, op + " " + Fmt.threshold(indicator.kind(), b.bound()) + " → "
+          + Fmt.num(b.points()), b.source());
+    }
+    Criterion.bullet(md, depth + 1, "otherwise → " + Fmt.num(otherwise), "");
+  }
+}

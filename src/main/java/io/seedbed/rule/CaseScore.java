@@ -1,0 +1,44 @@
+package io.seedbed.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Points by the first case whose condition holds (e.g. "high-value class-I IP → 20, else
+ * self-developed class-I → 15 ..."); {@code otherwise} points when none holds. Cases are listed
+ * best first with non-increasing points. The conditions' own explanations are not recorded; the
+ * item's {@code valueText} names the case taken.
+ */
+record CaseScore(String name, List<Case> cases, double otherwise, String source)
+    implements ScoreItem {
+
+  record Case(Criterion when, double points, String source) {}
+
+  @Override
+  public double maxPoints() {
+    return Math.max(cases.get(0).points(), otherwise);
+  }
+
+  @Override
+  public double score(Eval ev, List<CriterionResult> out) {
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
+      if (c.when().evaluate(ev, new ArrayList<>())) {
+        return ScoreItem.record(name, c.points(), maxPoints(), "case " + (i + 1) + " of "
+            + cases.size(), out);
+      }
+    }
+    return ScoreItem.record(name, otherwise, maxPoints(), "no case held", out);
+  }
+
+  @Override
+  public void document(StringBuilder md, int depth) {
+    Criterion.bullet(md, depth, "`" + name + "` (" + Fmt.num(maxPoints())
+        + " points), first case that holds:", source);
+    for (Case c : cases) {
+      Criterion.bullet(md, depth + 1, "→ " + Fmt.num(c.points()) + " when:", "");
+      c.when().document(md, depth + 2);
+    }
+    Criterion.bullet(md, depth + 1, "otherwise → " + Fmt.num(otherwise), "");
+  }
+}

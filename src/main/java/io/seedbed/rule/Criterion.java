@@ -1,0 +1,32 @@
+package io.seedbed.rule;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One node of a pool's criteria tree, parsed from YAML by {@link CriterionParser}. Evaluating it
+ * appends its explanation ({@link CriterionResult}s) to {@code out} and returns whether it holds.
+ * Unknown data never holds.
+ */
+sealed interface Criterion
+    permits Compare, Combine, ByBand, AwardWithin, NoIncident, EligibleFor, ScoreTable {
+
+  boolean evaluate(Eval ev, List<CriterionResult> out);
+
+  /** Appends this node to the rule reference as markdown bullets indented by {@code depth}. */
+  void document(StringBuilder md, int depth);
+
+  /** Adds the pools this node asks about (for the cycle check). */
+  default void referencedPools(Set<Pool> into) {}
+
+  /** The trailing comment of the node's YAML line: its source in criteria.md. */
+  String source();
+
+  static void bullet(StringBuilder md, int depth, String text, String source) {
+    md.append("  ".repeat(depth)).append("- ").append(text);
+    if (source != null && !source.isEmpty()) {
+      md.append(" — ").append(source);
+    }
+    md.append('\n');
+  }
+}

@@ -1,0 +1,196 @@
+package io.seedbed.rule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads rule sets ({@code config/rules/*.yaml}) and the city configuration
+ * ({@code config/city/*.yaml}). Fails fast: the first problem is thrown as a
+ * {@link RuleConfigException} naming the file, line and field.
+ */
+public final class RuleLoader {
+  private static final Set<String> RULE_SET_KEYS = Set.of("id", "version", "title",
+      "effectiveFrom", "effectiveUntil", "definitions", "suspendOn", "pools");
+  private static final Set<String> CITY_KEYS = Set.of("city", "definitions", "gates", "suspendOn",
+      "pools");
+  private static final Set<String> POOL_KEYS = Set.of("criteria", "graduateWhen", "suspendOn",
+      "target");
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+  private RuleLoader() {}
+
+  /**
+   * Loads {@code configDir/rules/*.yaml} and, if present, the one {@code configDir/city/*.yaml},
+   * and assembles them into a {@link RuleBook}.
+   */
+  public static RuleBook load(Path configDir) {
+    List<RuleSet> sets = new ArrayList<>();
+    for (Path f : yamlFiles(configDir.resolve("rules"))) {
+      sets.add(loadFile(f));
+    }
+    List<Path> cityFiles = yamlFiles(configDir.resolve("city"));
+    if (cityFiles.size() > 1) {
+      throw new RuleConfigException(cityFiles.get(1).toString(), 1, "",
+          "only one city file is supported; also found " + cityFiles.get(0));
+    }
+    CityConfig city = cityFiles.isEmpty() ? null : loadCity(cityFiles.get(0));
+    if (sets.isEmpty()) {
+      throw new RuleConfigException(configDir.resolve("rules").toString(), 0, "",
+          "no rule set files (*.yaml)");
+    }
+    return RuleBook.of(sets, city);
+  }
+
+  /** The {@code *.yaml} files directly in {@code dir}, sorted; none if it does not exist. */
+  static List<Path> yamlFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RuleSet loadFile(Path file) {
+    return parse(file.toString(), read(file));
+  }
+
+  public static CityConfig loadCity(Path file) {
+    return parseCity(file.toString(), read(file));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RuleConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Parses one rule-set document ({@code fileName} is used in messages only). */
+  public static RuleSet parse(String fileName, String yaml) {
+    YamlNode root = YamlNode.parse(fileName, yaml).requireMap(RULE_SET_KEYS);
+    String id = root.get("id").string();
+    if (!ID.matcher(id).matches()) {
+      throw root.get("id").error("an id is lower-case letters, digits and '-', not '" + id + "'");
+    }
+    int version = root.get("version").integer();
+    if (version < 1) {
+      throw root.get("version").error("a version starts at 1, not " + version);
+    }
+    LocalDate from = date(root.get("effectiveFrom"));
+    LocalDate until = root.has("effectiveUntil") ? date(root.get("effectiveUntil")) : null;
+    if (until != null && until.isBefore(from)) {
+      throw root.get("effectiveUntil").error("ends (" + until + ") before it starts (" + from + ")");
+    }
+    CriterionParser parser = new CriterionParser();
+    if (root.has("definitions")) {
+      parser.define(root.get("definitions"));
+    }
+    Map<Pool, PoolRule> pools = pools(root.get("pools"), parser, defaultSuspensions(root, parser));
+    return new RuleSet(id, version, from, until, pools, fileName,
+        root.get("effectiveFrom").line);
+  }
+
+  /** Parses one city document. */
+  public static CityConfig parseCity(String fileName, String yaml) {
+    YamlNode root = YamlNode.parse(fileName, yaml).requireMap(CITY_KEYS);
+    String city = root.get("city").string();
+    CriterionParser parser = new CriterionParser();
+    if (root.has("definitions")) {
+      parser.define(root.get("definitions"));
+    }
+    Criterion gates = null;
+    Set<Pool> gated = EnumSet.noneOf(Pool.class);
+    List<SuspendRule> gateSuspensions = new ArrayList<>();
+    if (root.has("gates")) {
+      YamlNode g = root.get("gates").requireMap(Set.of("appliesTo", "criteria", "suspendOn"));
+      gates = parser.criterion(g.get("criteria"));
+      for (YamlNode p : g.get("appliesTo").list()) {
+        gated.add(CriterionParser.pool(p));
+      }
+      if (g.has("suspendOn")) {
+        gateSuspensions = suspendOn(g.get("suspendOn"), parser);
+      }
+    }
+    Map<Pool, PoolRule> pools = root.has("pools")
+        ? pools(root.get("pools"), parser, defaultSuspensions(root, parser))
+        : new EnumMap<>(Pool.class);
+    Map<Pool, Integer> lines = new EnumMap<>(Pool.class);
+    pools.forEach((p, r) -> lines.put(p, r.line));
+    return new CityConfig(city, gates, gated, gateSuspensions, pools, fileName, lines);
+  }
+
+  /** The file-level {@code suspendOn}: used by every pool of the file that has none of its own. */
+  private static List<SuspendRule> defaultSuspensions(YamlNode root, CriterionParser parser) {
+    return root.has("suspendOn") ? suspendOn(root.get("suspendOn"), parser) : List.of();
+  }
+
+  private static Map<Pool, PoolRule> pools(YamlNode node, CriterionParser parser,
+      List<SuspendRule> defaultSuspensions) {
+    Map<Pool, PoolRule> pools = new EnumMap<>(Pool.class);
+    for (Map.Entry<String, YamlNode> e : node.entries().entrySet()) {
+      YamlNode p = e.getValue();
+      Pool pool;
+      try {
+        pool = Pool.of(e.getKey());
+      } catch (IllegalArgumentException ex) {
+        throw p.error(ex.getMessage());
+      }
+      if (p.isScalar() && !p.isNumber() && !p.isBoolean()) {
+        throw p.error("a pool without criteria");
+      }
+      p.requireMap(POOL_KEYS);
+      if (!p.has("criteria")) {
+        throw p.error("a pool without criteria");
+      }
+      Criterion criteria = parser.criterion(p.get("criteria"));
+      Criterion graduate = p.has("graduateWhen") ? parser.criterion(p.get("graduateWhen")) : null;
+      List<SuspendRule> suspend = p.has("suspendOn") ? suspendOn(p.get("suspendOn"), parser)
+          : defaultSuspensions;
+      Integer target = null;
+      if (p.has("target")) {
+        target = p.get("target").integer();
+        if (target < 1) {
+          throw p.get("target").error("a target is a positive count, not " + target);
+        }
+      }
+      pools.put(pool, new PoolRule(pool, criteria, graduate, suspend, target, p.file, p.line));
+    }
+    if (pools.isEmpty()) {
+      throw node.error("no pools");
+    }
+    return pools;
+  }
+
+  private static List<SuspendRule> suspendOn(YamlNode list, CriterionParser parser) {
+    List<SuspendRule> out = new ArrayList<>();
+    for (YamlNode s : list.list()) {
+      out.add(new SuspendRule(parser.incidentFilter(s, "years")));
+    }
+    return out;
+  }
+
+  private static LocalDate date(YamlNode n) {
+    try {
+      return LocalDate.parse(n.string());
+    } catch (DateTimeParseException e) {
+      throw n.error("not a date (YYYY-MM-DD): '" + n.string() + "'");
+    }
+  }
+}
