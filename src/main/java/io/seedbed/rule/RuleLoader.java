@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * {@link RuleConfigException} naming the file, line and field.
  */
 public final class RuleLoader {
+  /** The city file that configures pool behaviour (io.seedbed.pool), not criteria. */
+  public static final String POOL_BEHAVIOUR_FILE = "pools.yaml";
+
   private static final Set<String> RULE_SET_KEYS = Set.of("id", "version", "title",
       "effectiveFrom", "effectiveUntil", "definitions", "suspendOn", "pools");
   private static final Set<String> CITY_KEYS = Set.of("city", "definitions", "gates", "suspendOn",
@@ -33,23 +37,43 @@ public final class RuleLoader {
   private RuleLoader() {}
 
   /**
-   * Loads {@code configDir/rules/*.yaml} and, if present, the one {@code configDir/city/*.yaml},
-   * and assembles them into a {@link RuleBook}.
+   * Loads {@code configDir/rules/*.yaml} and, if present, the one city criteria file
+   * ({@code configDir/city/*.yaml} except {@value #POOL_BEHAVIOUR_FILE}), and assembles them into a
+   * {@link RuleBook}.
    */
   public static RuleBook load(Path configDir) {
-    List<RuleSet> sets = new ArrayList<>();
+    Map<String, String> rules = new TreeMap<>();
     for (Path f : yamlFiles(configDir.resolve("rules"))) {
-      sets.add(loadFile(f));
+      rules.put(f.toString(), read(f));
     }
-    List<Path> cityFiles = yamlFiles(configDir.resolve("city"));
-    if (cityFiles.size() > 1) {
-      throw new RuleConfigException(cityFiles.get(1).toString(), 1, "",
-          "only one city file is supported; also found " + cityFiles.get(0));
+    Map<String, String> city = new TreeMap<>();
+    for (Path f : yamlFiles(configDir.resolve("city"))) {
+      if (!f.getFileName().toString().equals(POOL_BEHAVIOUR_FILE)) {
+        city.put(f.toString(), read(f));
+      }
     }
-    CityConfig city = cityFiles.isEmpty() ? null : loadCity(cityFiles.get(0));
-    if (sets.isEmpty()) {
+    if (rules.isEmpty()) {
       throw new RuleConfigException(configDir.resolve("rules").toString(), 0, "",
           "no rule set files (*.yaml)");
+    }
+    return fromTexts(rules, city);
+  }
+
+  /**
+   * The rule book of rule-set texts and city texts (file name → YAML), as a running job receives
+   * them: shipped with the job graph or broadcast from the rules stream.
+   */
+  public static RuleBook fromTexts(Map<String, String> ruleFiles, Map<String, String> cityFiles) {
+    List<RuleSet> sets = new ArrayList<>();
+    ruleFiles.forEach((name, text) -> sets.add(parse(name, text)));
+    if (cityFiles.size() > 1) {
+      List<String> names = new ArrayList<>(cityFiles.keySet());
+      throw new RuleConfigException(names.get(1), 1, "",
+          "only one city criteria file is supported; also found " + names.get(0));
+    }
+    CityConfig city = null;
+    for (Map.Entry<String, String> e : cityFiles.entrySet()) {
+      city = parseCity(e.getKey(), e.getValue());
     }
     return RuleBook.of(sets, city);
   }
