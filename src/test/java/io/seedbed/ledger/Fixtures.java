@@ -48,7 +48,7 @@ public final class Fixtures {
     return new IpEvent(USCC, ipNo, type, event, at(at));
   }
 
-  /** An empty profile patch at {@code at}; use the with-ers of the record via the full constructor. */
+  /** A profile patch at {@code at} with the given fields (null = absent from the patch). */
   public static Profile profile(String at, String district, String industry, LocalDate registeredAt,
       Double landAreaMu, LocalDate nicheSince) {
     return new Profile(USCC, at(at), null, registeredAt, district, industry, null, null, landAreaMu,
