@@ -21,6 +21,8 @@ import java.util.TreeSet;
 public class Indicators {
   // ---- identity and profile (registry) ----
   public String uscc;
+  /** Registered name, null if never reported. */
+  public String name;
   /** The evaluation time: the enterprise's latest event time. */
   public Instant asOf;
   public String district;
@@ -35,6 +37,8 @@ public class Indicators {
   public Double yearsRegistered;
   public LocalDate nicheSince;
   public Double yearsInNiche;
+  /** Years in the niche at Dec 31 of the year before {@link #asOf} ("as of last year-end", §3.3 #2, §4.1). */
+  public Double yearsInNicheLastYearEnd;
   public Double landAreaMu;
   public Set<String> certifications = new TreeSet<>();
   /** ProductTag codes. */
@@ -112,7 +116,7 @@ public class Indicators {
   public Integer softwareCopyrights;
   /** Class I items that became valid in the 12 months before {@link #asOf}. */
   public Integer newClass1IpLast12m;
-  /** Abnormal filings (非正常专利申请) ever recorded. */
+  /** IP items in the kept portfolio marked as abnormal filings (非正常专利申请). */
   public Integer abnormalIpFilings;
 
   // ---- credit ----

@@ -3,7 +3,7 @@ package io.seedbed.ledger;
 import java.time.Instant;
 
 /** A science and technology award won: level ({@code national}/{@code provincial}), rank, when. */
-public class AwardFact {
+public class AwardFact implements Versioned {
   public String level;
   public int rank;
   public Instant at;
@@ -14,5 +14,15 @@ public class AwardFact {
     this.level = level;
     this.rank = rank;
     this.at = at;
+  }
+
+  @Override
+  public Instant versionTime() {
+    return at;
+  }
+
+  @Override
+  public String canonical() {
+    return Integer.toString(rank);
   }
 }

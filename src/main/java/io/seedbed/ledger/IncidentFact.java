@@ -6,7 +6,7 @@ import java.time.Instant;
  * A possibly disqualifying fact from the credit or tax feeds, kept for the longest look-back: a
  * penalty, accident, tax violation, falsification, abnormal patent filing or a tax credit rating of D.
  */
-public class IncidentFact {
+public class IncidentFact implements Versioned {
   /** Deterministic id: feed + case id (or a hash for facts without one). */
   public String id;
   /** {@code penalty accident violation falsification abnormal_ip tax_credit_d listing}. */
@@ -29,5 +29,15 @@ public class IncidentFact {
     this.severity = severity;
     this.occurredAt = occurredAt;
     this.source = source;
+  }
+
+  @Override
+  public Instant versionTime() {
+    return occurredAt;
+  }
+
+  @Override
+  public String canonical() {
+    return type + "|" + category + "|" + severity + "|" + source;
   }
 }

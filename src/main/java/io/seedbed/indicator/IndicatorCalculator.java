@@ -1,0 +1,373 @@
+package io.seedbed.indicator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.seedbed.feed.FeedTime;
+import io.seedbed.feed.IpType;
+import io.seedbed.feed.Json;
+import io.seedbed.feed.ListName;
+import io.seedbed.ledger.AnnualFigures;
+import io.seedbed.ledger.FinancingFact;
+import io.seedbed.ledger.IpItem;
+import io.seedbed.ledger.Ledger;
+import io.seedbed.ledger.LedgerSettings;
+import io.seedbed.ledger.Months;
+import io.seedbed.ledger.ProfileField;
+import io.seedbed.ledger.RatingFact;
+import io.seedbed.ledger.VatMonth;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * Ledger → {@link Indicators}: pure functions, one per group of indicators. docs/indicators.md
+ * gives every formula and its criteria.md section. A value whose inputs are missing is null.
+ */
+public final class IndicatorCalculator {
+  private static final int TTM_MONTHS = 12;
+  private static final double DAYS_PER_YEAR = 365.25;
+
+  private IndicatorCalculator() {}
+
+  /** The indicators of {@code uscc} as of {@code asOf} (normally the ledger's latest event time). */
+  public static Indicators compute(String uscc, Ledger ledger, Instant asOf, IndicatorSettings s) {
+    Indicators in = new Indicators();
+    in.uscc = uscc;
+    in.asOf = asOf;
+    profile(in, ledger, asOf, s);
+    annual(in, ledger, asOf, s.ledger);
+    in.smeClass = s.sme.classify(in.industry, in.employees, in.operatingRevenueLastYear,
+        in.totalAssetsLastYear);
+    monthly(in, ledger, s.ledger);
+    ip(in, ledger, asOf, s);
+    credit(in, ledger, s.ledger);
+    financing(in, ledger, asOf, s);
+    in.titles = ledger.titlesHeldAt(asOf);
+    in.awards = ledger.awardsInLookback(s.ledger);
+    return in;
+  }
+
+  // ------------------------------------------------------------------ registry profile
+
+  private static void profile(Indicators in, Ledger l, Instant asOf, IndicatorSettings s) {
+    in.name = l.profileValue(ProfileField.NAME);
+    in.district = l.profileValue(ProfileField.DISTRICT);
+    in.industry = l.profileValue(ProfileField.INDUSTRY);
+    in.industrySection = s.sme.section(in.industry);
+    in.legalPerson = bool(l.profileValue(ProfileField.LEGAL_PERSON));
+    in.status = l.profileValue(ProfileField.STATUS);
+    in.registeredAt = date(l.profileValue(ProfileField.REGISTERED_AT));
+    in.yearsRegistered = yearsBetween(in.registeredAt, FeedTime.dateOf(asOf), s.yearsDecimals);
+    in.nicheSince = date(l.profileValue(ProfileField.NICHE_SINCE));
+    in.yearsInNiche = yearsBetween(in.nicheSince, FeedTime.dateOf(asOf), s.yearsDecimals);
+    LocalDate lastYearEnd = LocalDate.of(FeedTime.dateOf(asOf).getYear() - 1, 12, 31);
+    in.yearsInNicheLastYearEnd = yearsBetween(in.nicheSince, lastYearEnd, s.yearsDecimals);
+    in.landAreaMu = number(l.profileValue(ProfileField.LAND_AREA_MU));
+    in.certifications = textSet(l.profileValue(ProfileField.CERTIFICATIONS));
+    in.productTags = textSet(l.profileValue(ProfileField.PRODUCT_TAGS));
+    in.rdInstitution = l.profileValue(ProfileField.RD_INSTITUTION);
+    in.digitalLevel = integer(l.profileValue(ProfileField.DIGITAL_LEVEL));
+    in.ownBrand = bool(l.profileValue(ProfileField.OWN_BRAND));
+    in.listingStage = l.profileValue(ProfileField.LISTING);
+    in.valuationUsd = number(l.profileValue(ProfileField.VALUATION_USD));
+    in.marketShare = number(l.profileValue(ProfileField.MARKET_SHARE));
+    in.marketRank = integer(l.profileValue(ProfileField.MARKET_RANK));
+    in.developmentScore = number(l.profileValue(ProfileField.DEVELOPMENT_SCORE));
+  }
+
+  /**
+   * Fractional years from {@code from} to {@code to} (days ÷ 365.25), rounded half-up to
+   * {@code decimals}: a new event a few hours later does not rewrite the snapshot.
+   */
+  static Double yearsBetween(LocalDate from, LocalDate to, int decimals) {
+    if (from == null) {
+      return null;
+    }
+    double years = (to.toEpochDay() - from.toEpochDay()) / DAYS_PER_YEAR;
+    return BigDecimal.valueOf(years).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  // ------------------------------------------------------------------ annual returns
+
+  private static void annual(Indicators in, Ledger l, Instant asOf, LedgerSettings ls) {
+    SortedMap<Integer, AnnualFigures> years = l.annualReturns(ls).headMap(FeedTime.dateOf(asOf).getYear());
+    if (years.isEmpty()) {
+      return;
+    }
+    int last = years.lastKey();
+    AnnualFigures y0 = years.get(last);
+    AnnualFigures y1 = years.get(last - 1);
+    AnnualFigures y2 = years.get(last - 2);
+    in.lastYear = last;
+    in.employees = y0.employees;
+    in.rdStaff = y0.rdStaff;
+    in.operatingRevenueLastYear = y0.operatingRevenue;
+    in.mainBusinessRevenueLastYear = y0.mainBusinessRevenue;
+    in.mainBusinessShare = ratio(y0.mainBusinessRevenue, y0.operatingRevenue);
+    in.netProfitLastYear = y0.netProfit;
+    in.netMargin = ratio(y0.netProfit, y0.operatingRevenue);
+    in.totalAssetsLastYear = y0.totalAssets;
+    in.debtRatio = ratio(y0.totalLiabilities, y0.totalAssets);
+    in.rdExpenseLastYear = y0.rdExpense;
+    in.rdIntensityLastYear = ratio(y0.rdExpense, y0.operatingRevenue);
+    in.rdStaffShare = ratio(y0.rdStaff, y0.employees);
+    if (y1 == null) {
+      return;
+    }
+    in.operatingRevenuePrevYear = y1.operatingRevenue;
+    in.mainBusinessRevenuePrevYear = y1.mainBusinessRevenue;
+    in.rdExpensePrevYear = y1.rdExpense;
+    in.rdIntensityPrevYear = ratio(y1.rdExpense, y1.operatingRevenue);
+    in.revenueGrowthLastYear = growth(y0.operatingRevenue, y1.operatingRevenue);
+    in.mainRevenueGrowthLastYear = growth(y0.mainBusinessRevenue, y1.mainBusinessRevenue);
+    if (y2 == null) {
+      return;
+    }
+    Double mainGrowthPrev = growth(y1.mainBusinessRevenue, y2.mainBusinessRevenue);
+    if (in.mainRevenueGrowthLastYear != null && mainGrowthPrev != null) {
+      in.mainRevenueGrowthAvg2y = (in.mainRevenueGrowthLastYear + mainGrowthPrev) / 2;
+    }
+    Double revenueGrowthPrev = growth(y1.operatingRevenue, y2.operatingRevenue);
+    if (in.revenueGrowthLastYear != null && revenueGrowthPrev != null) {
+      in.revenueGrowthMin2y = Math.min(in.revenueGrowthLastYear, revenueGrowthPrev);
+    }
+    in.revenueCagr2y = cagr2(y0.operatingRevenue, y2.operatingRevenue);
+    if (y0.netProfit > 0 && y2.netProfit > 0) {
+      in.netProfitCagr2y = cagr2(y0.netProfit, y2.netProfit);
+    }
+  }
+
+  // ------------------------------------------------------------------ VAT and energy months
+
+  private static void monthly(Indicators in, Ledger l, LedgerSettings ls) {
+    SortedMap<Integer, VatMonth> vat = l.vatMonths(ls);
+    if (!vat.isEmpty()) {
+      int latest = vat.lastKey();
+      int prevEnd = Months.plus(latest, -TTM_MONTHS);
+      in.latestVatMonth = Months.text(latest);
+      in.salesTtm = sum12(vat, latest, true);
+      in.salesPrevTtm = sum12(vat, prevEnd, true);
+      in.taxPaidTtm = sum12(vat, latest, false);
+      SortedMap<Integer, Double> energy = l.energyTceByMonth(ls);
+      in.energyTceTtm = sum12(energy, latest);
+      in.energyTcePrevTtm = sum12(energy, prevEnd);
+    }
+    in.salesGrowthYoy = growth(in.salesTtm, in.salesPrevTtm);
+    in.energyGrowthYoy = growth(in.energyTceTtm, in.energyTcePrevTtm);
+    in.salesPerTce = ratio(in.salesTtm, in.energyTceTtm);
+    in.taxPerMu = ratio(in.taxPaidTtm, in.landAreaMu);
+    in.salesPerMu = ratio(in.salesTtm, in.landAreaMu);
+  }
+
+  /** Sales (or tax) of the 12 months ending {@code end}; null unless all 12 have a return. */
+  private static Double sum12(SortedMap<Integer, VatMonth> vat, int end, boolean sales) {
+    double sum = 0;
+    for (int i = TTM_MONTHS - 1; i >= 0; i--) {
+      VatMonth v = vat.get(Months.plus(end, -i));
+      if (v == null) {
+        return null;
+      }
+      sum += sales ? v.sales : v.taxPaid;
+    }
+    return sum;
+  }
+
+  /** Energy of the 12 months ending {@code end}; null unless readings cover every one of them. */
+  private static Double sum12(SortedMap<Integer, Double> tce, int end) {
+    double sum = 0;
+    for (int i = TTM_MONTHS - 1; i >= 0; i--) {
+      Double v = tce.get(Months.plus(end, -i));
+      if (v == null) {
+        return null;
+      }
+      sum += v;
+    }
+    return sum;
+  }
+
+  // ------------------------------------------------------------------ IP portfolio (§11)
+
+  private static void ip(Indicators in, Ledger l, Instant asOf, IndicatorSettings s) {
+    int class1 = 0;
+    int class2 = 0;
+    int inventions = 0;
+    int highValue = 0;
+    int selfDeveloped = 0;
+    int utilityModels = 0;
+    int software = 0;
+    int newClass1 = 0;
+    int abnormal = 0;
+    Instant yearAgo = plusYears(asOf, -1);
+    for (IpItem item : l.ipItems(s.ledger, asOf)) {
+      if (item.abnormalAt != null) {
+        abnormal++;
+      }
+      Instant countsSince = countsSince(item, s);
+      if (!item.valid || countsSince == null || countsSince.isAfter(asOf)) {
+        continue;
+      }
+      if (item.classOne()) {
+        class1++;
+        if (item.selfDeveloped) {
+          selfDeveloped++;
+        }
+        if (countsSince.isAfter(yearAgo)) {
+          newClass1++;
+        }
+      }
+      switch (item.type) {
+        case INVENTION -> {
+          inventions++;
+          if (item.foreignGranted || item.pledged || item.awarded
+              || maintainedMoreThan(item.grantedAt, s.highValueMinYearsSinceGrant, asOf)) {
+            highValue++;
+          }
+        }
+        case SOFTWARE_COPYRIGHT -> {
+          software++;
+          class2++;
+        }
+        case UTILITY_MODEL, DESIGN -> {
+          if (item.type == IpType.UTILITY_MODEL) {
+            utilityModels++;
+          }
+          Instant grant = item.grantedAt != null ? item.grantedAt : item.transferredInAt;
+          if (maintainedMoreThan(grant, s.class2MinYearsSinceGrant, asOf)) {
+            class2++;
+          }
+        }
+        default -> { }
+      }
+    }
+    in.class1Ip = class1;
+    in.class2Ip = class2;
+    in.inventionPatents = inventions;
+    in.highValueClass1Ip = highValue;
+    in.selfDevelopedClass1Ip = selfDeveloped;
+    in.utilityModels = utilityModels;
+    in.softwareCopyrights = software;
+    in.newClass1IpLast12m = newClass1;
+    in.abnormalIpFilings = abnormal;
+  }
+
+  /**
+   * When a valid item starts to count: its grant, or for an item transferred in, the transfer plus
+   * the waiting time of §11; null if neither is known.
+   */
+  private static Instant countsSince(IpItem item, IndicatorSettings s) {
+    if (item.transferredInAt != null) {
+      return plusYears(item.transferredInAt, s.transferredInMinYears);
+    }
+    return item.grantedAt;
+  }
+
+  private static boolean maintainedMoreThan(Instant grantedAt, int years, Instant asOf) {
+    return grantedAt != null && asOf.isAfter(plusYears(grantedAt, years));
+  }
+
+  // ------------------------------------------------------------------ credit
+
+  private static void credit(Indicators in, Ledger l, LedgerSettings ls) {
+    SortedMap<Integer, RatingFact> ratings = l.creditRatings(ls);
+    if (!ratings.isEmpty()) {
+      RatingFact latest = ratings.get(ratings.lastKey());
+      in.taxCreditLevel = latest.level;
+      in.taxCreditYear = latest.year;
+    }
+    if (l.bank != null) {
+      in.bankOverdueDays = l.bank.overdueDays;
+      in.creditScore = l.bank.creditScore;
+    }
+    in.onAbnormalOperationList = l.onList(ListName.ABNORMAL_OPERATION);
+    in.onSeriousDishonestyList = l.onList(ListName.SERIOUS_DISHONESTY);
+    in.onDishonestDebtorList = l.onList(ListName.DISHONEST_DEBTOR);
+    in.incidents = l.incidentsInLookback(ls);
+  }
+
+  // ------------------------------------------------------------------ financing
+
+  private static void financing(Indicators in, Ledger l, Instant asOf, IndicatorSettings s) {
+    Instant shortStart = plusYears(asOf, -s.financingShortYears);
+    Instant longStart = plusYears(asOf, -s.financingLongYears);
+    double all2 = 0;
+    double qualified2 = 0;
+    double qualified3 = 0;
+    List<FinancingFact> facts = l.financingInLookback(s.ledger);
+    for (FinancingFact f : facts) {
+      if (f.at.isAfter(asOf)) {
+        continue;
+      }
+      boolean inShort = !f.at.isBefore(shortStart);
+      if (inShort) {
+        all2 += f.amount;
+      }
+      if (f.qualifiedInvestor && inShort) {
+        qualified2 += f.amount;
+      }
+      if (f.qualifiedInvestor && !f.at.isBefore(longStart)) {
+        qualified3 += f.amount;
+      }
+    }
+    in.equityFinancing2y = all2;
+    in.qualifiedFinancing2y = qualified2;
+    in.qualifiedFinancing3y = qualified3;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** {@code t} moved by whole years in China's calendar (29 Feb → 28 Feb). */
+  private static Instant plusYears(Instant t, int years) {
+    return t.atZone(FeedTime.ZONE).plusYears(years).toInstant();
+  }
+
+  /** {@code a ÷ b}, null if either is unknown or {@code b} is 0. */
+  static Double ratio(Double a, Double b) {
+    return a == null || b == null || b == 0 ? null : a / b;
+  }
+
+  private static Double ratio(double a, double b) {
+    return ratio(Double.valueOf(a), Double.valueOf(b));
+  }
+
+  /** {@code (current − previous) ÷ previous}, null if unknown or previous is 0. */
+  static Double growth(Double current, Double previous) {
+    return current == null || previous == null || previous == 0 ? null : (current - previous) / previous;
+  }
+
+  /** Compound annual growth over 2 years, null unless the start is positive and the end not negative. */
+  private static Double cagr2(double end, double start) {
+    return start > 0 && end >= 0 ? Math.sqrt(end / start) - 1 : null;
+  }
+
+  private static Boolean bool(String text) {
+    return text == null ? null : Boolean.valueOf(text);
+  }
+
+  private static Double number(String text) {
+    return text == null ? null : Double.valueOf(text);
+  }
+
+  private static Integer integer(String text) {
+    return text == null ? null : Integer.valueOf(text);
+  }
+
+  private static LocalDate date(String text) {
+    return text == null ? null : LocalDate.parse(text);
+  }
+
+  private static Set<String> textSet(String json) {
+    if (json == null) {
+      return new TreeSet<>();
+    }
+    try {
+      return new TreeSet<>(Json.MAPPER.readValue(json, new TypeReference<List<String>>() {}));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored profile list is not a JSON array: " + json, e);
+    }
+  }
+}
