@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -68,7 +71,7 @@ public final class RunCommand {
     }
 
     ConfigBundle bundle = ConfigBundle.read(configDir);
-    SeedbedConfig.parse(bundle); // fails fast naming file, line and field
+    io.seedbed.pipeline.SeedbedConfig.load(configDir); // fails fast naming file, line and field
     PipelineConfig pipelineConfig = PipelineConfig.defaults(bundle, clock);
 
     EmbeddedDatabase embedded = null;
@@ -107,15 +110,20 @@ public final class RunCommand {
           + (follow ? ", following new files; Ctrl-C stops" : "") + ") ...");
       JobClient job = env.executeAsync("Seedbed");
       Progress progress = new Progress(out);
-      while (!job.getJobStatus().get().isGloballyTerminalState()) {
-        Thread.sleep(2000);
+      // A local job's MiniCluster shuts down with the job: poll the result, not the cluster.
+      CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
+      while (!done.isDone()) {
         try {
-          progress.print(job.getAccumulators().get());
-        } catch (Exception notYet) {
-          // accumulators are not available before the job runs
+          done.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException stillRunning) {
+          try {
+            progress.print(job.getAccumulators().get(2, TimeUnit.SECONDS));
+          } catch (Exception notAvailable) {
+            // before the job runs, or while it finishes
+          }
         }
       }
-      JobExecutionResult result = job.getJobExecutionResult().get();
+      JobExecutionResult result = done.get();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
       if (outDir != null) {

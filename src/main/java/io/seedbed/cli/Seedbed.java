@@ -55,7 +55,7 @@ public final class Seedbed {
     } catch (Args.UsageException e) {
       err.println("seedbed " + command + ": " + e.getMessage());
       return 2;
-    } catch (ConfigException e) {
+    } catch (io.seedbed.config.ConfigError e) {
       err.println("seedbed " + command + ": invalid config: " + e.getMessage());
       return 1;
     } catch (Exception e) {

@@ -28,7 +28,7 @@ public final class Pipeline {
 
   /** Every output table, in the order the sinks are attached. */
   public static List<OutputTable<?>> tables() {
-    return List.of(OutputTables.INDICATOR_SNAPSHOT, OutputTables.REJECTED_RECORD);
+    return OutputTables.ALL;
   }
 
   public static void define(StreamExecutionEnvironment env, FeedSources sources, SeedbedSinks sinks,
@@ -69,6 +69,16 @@ public final class Pipeline {
         .name("Enterprise ledger, indicators, rules and pools");
 
     sinks.write(OutputTables.INDICATOR_SNAPSHOT, enterprises);
+    sinks.write(OutputTables.POOL_CHANGE, enterprises.getSideOutput(Outputs.POOL_CHANGE));
+    sinks.write(OutputTables.POOL_MEMBERSHIP, enterprises.getSideOutput(Outputs.MEMBERSHIP));
+    sinks.write(OutputTables.CANDIDATE, enterprises.getSideOutput(Outputs.CANDIDATE));
+    sinks.write(OutputTables.INCIDENT, enterprises.getSideOutput(Outputs.INCIDENT));
+    sinks.write(OutputTables.REWARD, enterprises.getSideOutput(Outputs.REWARD));
+    sinks.write(OutputTables.DISTRICT_PROGRESS, enterprises.getSideOutput(Outputs.TRANSITION)
+        .keyBy(t -> t.district)
+        .process(new DistrictProgressFunction(config.config))
+        .uid("district-progress")
+        .name("District progress against targets"));
     DataStream<RejectedRecord> allRejected = rejected.get(0);
     for (int i = 1; i < rejected.size(); i++) {
       allRejected = allRejected.union(rejected.get(i));

@@ -1,7 +1,7 @@
 package io.seedbed.pool;
 
 /** Invalid configuration: names the file, the line and the field, so the operator can fix it at once. */
-public class ConfigException extends RuntimeException {
+public class ConfigException extends io.seedbed.config.ConfigError {
   private final String file;
   private final int line;
   private final String field;

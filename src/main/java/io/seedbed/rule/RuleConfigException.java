@@ -5,7 +5,7 @@ package io.seedbed.rule;
  * field (its dotted path in the file), e.g.
  * {@code miit-2022.yaml:42: pools.srdi.criteria.all[1].value: negative threshold -1.0 ...}.
  */
-public class RuleConfigException extends RuntimeException {
+public class RuleConfigException extends io.seedbed.config.ConfigError {
   private final String file;
   private final int line;
   private final String field;

@@ -77,7 +77,9 @@ public final class RuleReport {
    */
   public static int validate(Path configDir, PrintStream out) {
     List<Path> ruleFiles = RuleLoader.yamlFiles(configDir.resolve("rules"));
-    List<Path> cityFiles = RuleLoader.yamlFiles(configDir.resolve("city"));
+    List<Path> cityFiles = RuleLoader.yamlFiles(configDir.resolve("city")).stream()
+        .filter(f -> !f.getFileName().toString().equals(RuleLoader.POOL_BEHAVIOUR_FILE))
+        .toList();
     boolean ok = !ruleFiles.isEmpty();
     if (!ok) {
       out.println("ERROR " + configDir.resolve("rules") + ": no rule set files (*.yaml)");
