@@ -2,6 +2,7 @@ package io.seedbed.backtest;
 
 import static io.seedbed.backtest.Html.esc;
 
+import io.seedbed.feed.FeedTime;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  */
 final class HtmlReport {
   private static final String CSS = """
-      body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
+      body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Microsoft YaHei",
+        "WenQuanYi Micro Hei",sans-serif;
         margin:24px;color:#1d2430;background:#fff;font-size:14px}
       h1{font-size:22px;margin:0 0 6px} h2{font-size:18px;margin:28px 0 10px;border-bottom:1px solid #d8dee8;padding-bottom:4px}
       table{border-collapse:collapse} th,td{border:1px solid #d8dee8;padding:4px 8px;text-align:left;vertical-align:top}
@@ -29,11 +31,12 @@ final class HtmlReport {
       figcaption{font-weight:600;margin-bottom:4px}
       svg.chart{max-width:100%;height:auto} svg .grid{stroke:#e6eaf0} svg .axis{stroke:#5b6575}
       svg text{font-size:11px;fill:#5b6575} svg .legend text{font-size:12px;fill:#1d2430}
-      .untracked{color:#8a93a3;font-style:italic} .reason{color:#5b6575;font-size:12px}
+      .untracked{color:#8a93a3;font-style:italic} .reason{color:#5b6575;font-size:12px;white-space:nowrap}
       .kind-enters td.kind{color:#1e6b34} .kind-leaves td.kind{color:#b42318} .kind-changes_status td.kind{color:#8a4b00}
       table.criteria{font-size:12px} table.criteria td,table.criteria th{padding:2px 6px}
       tr.differs{background:#fff4e5} tr.differs td.name{font-weight:600}
       .pass{color:#1e6b34} .fail{color:#b42318}
+      .scroll{overflow-x:auto} td.uscc{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
       #filter{padding:4px 8px;width:320px} #shown{color:#5b6575;margin-left:8px}
       """;
 
@@ -147,7 +150,7 @@ final class HtmlReport {
         .append(diff.affected().size()).append(")</h2>\n")
         .append("<p><input id=\"filter\" type=\"search\" placeholder=\"filter: uscc, district, pool, status…\">")
         .append("<span id=\"shown\"></span></p>\n")
-        .append("<table id=\"affected\">\n<thead><tr><th>uscc 统一社会信用代码</th><th>district 区县</th>")
+        .append("<div class=\"scroll\">\n<table id=\"affected\">\n<thead><tr><th>uscc 统一社会信用代码</th><th>district 区县</th>")
         .append("<th>pool 培育库</th><th>baseline status</th><th>candidate status</th><th>difference</th>")
         .append("<th>deciding criteria 判定指标 (last change of each run)</th></tr></thead>\n<tbody>\n");
     for (AffectedEnterprise a : diff.affected()) {
@@ -162,7 +165,7 @@ final class HtmlReport {
       criteria(out, a);
       out.append("</td></tr>\n");
     }
-    out.append("</tbody>\n</table>\n</section>\n");
+    out.append("</tbody>\n</table>\n</div>\n</section>\n");
   }
 
   private static void status(StringBuilder out, String cls, PoolChangeRow last) {
@@ -174,8 +177,9 @@ final class HtmlReport {
       if (last.reason() != null) {
         out.append("<br><span class=\"reason\">").append(esc(last.reason())).append("</span>");
       }
-      out.append("<br><span class=\"reason\">").append(esc(last.eventTime().toString()))
-          .append("</span>");
+      // the date in China, as the city reads it; the exact instant is in diff.json
+      out.append("<br><span class=\"reason\" title=\"").append(esc(last.eventTime().toString()))
+          .append("\">since ").append(FeedTime.dateOf(last.eventTime())).append("</span>");
     }
     out.append("</td>");
   }
@@ -191,9 +195,9 @@ final class HtmlReport {
       return;
     }
     Set<String> differing = new LinkedHashSet<>(a.differingCriteria());
-    out.append("<table class=\"criteria\"><tr><th>criterion</th><th>baseline value</th>")
-        .append("<th>threshold</th><th>passed</th><th>candidate value</th><th>threshold</th>")
-        .append("<th>passed</th></tr>");
+    out.append("<table class=\"criteria\"><tr><th>criterion</th>")
+        .append("<th>baseline value / threshold</th><th>passed</th>")
+        .append("<th>candidate value / threshold</th><th>passed</th></tr>");
     for (String name : names) {
       out.append("<tr class=\"criterion").append(differing.contains(name) ? " differs" : "")
           .append("\"><td class=\"name\">").append(esc(name)).append("</td>");
@@ -206,11 +210,10 @@ final class HtmlReport {
 
   private static void criterionCells(StringBuilder out, Criterion c) {
     if (c == null) {
-      out.append("<td class=\"untracked\">—</td><td class=\"untracked\">—</td>")
-          .append("<td class=\"untracked\">—</td>");
+      out.append("<td class=\"untracked\">not evaluated</td><td class=\"untracked\">—</td>");
       return;
     }
-    out.append("<td>").append(esc(c.valueText())).append("</td><td>").append(esc(c.thresholdText()))
+    out.append("<td>").append(esc(c.valueText())).append(" / ").append(esc(c.thresholdText()))
         .append("</td>").append(c.passed() ? "<td class=\"pass\">✓ yes</td>" : "<td class=\"fail\">✗ no</td>");
   }
 

@@ -16,7 +16,8 @@ final class SvgLineChart {
   private static final int WIDTH = 760;
   private static final int HEIGHT = 270;
   private static final int LEFT = 52;
-  private static final int RIGHT = 20;
+  /** Wide enough for half of the last month label, which is centred on the last point. */
+  private static final int RIGHT = 36;
   private static final int TOP = 36;
   private static final int BOTTOM = 40;
   /** Room for one "2024-05" label; fewer labels are drawn when the months do not fit. */

@@ -53,13 +53,14 @@ class BacktestReportTest {
 
   @Test
   void chartPointsFollowTheMonthEndCounts() throws Exception {
-    // scale_up: max 9 → grid step 2, y axis 0..10 over 194 px from y=36; x 52..740 in 5 steps.
-    // candidate April (index 3) has 6 members: x = 52 + 688*3/5 = 464.8, y = 230 - 194*6/10 = 113.6
+    // scale_up: max 9 → grid step 2, y axis 0..10 over 194 px from y=36; x 52..724 in 5 steps.
+    // candidate April (index 3) has 6 members: x = 52 + 672*3/5 = 455.2, y = 230 - 194*6/10 = 113.6;
+    // baseline April has 7: y = 230 - 194*7/10 = 94.2
     String html = html(SampleRuns.diff());
     assertThat(html).containsPattern(
-        "<polyline class=\"series candidate\"[^>]* points=\"52\\.0,191\\.2 [^\"]*464\\.8,113\\.6 ");
+        "<polyline class=\"series candidate\"[^>]* points=\"52\\.0,191\\.2 [^\"]*455\\.2,113\\.6 ");
     assertThat(html).containsPattern(
-        "<polyline class=\"series baseline\"[^>]* points=\"52\\.0,191\\.2 [^\"]*464\\.8,94\\.2 ");
+        "<polyline class=\"series baseline\"[^>]* points=\"52\\.0,191\\.2 [^\"]*455\\.2,94\\.2 ");
   }
 
   @Test
@@ -75,9 +76,11 @@ class BacktestReportTest {
         + SampleRuns.A + "</td><td class=\"district\">东港区</td>");
     // A's rd_intensity criterion decided: highlighted, with both thresholds shown
     assertThat(html).contains("<tr class=\"criterion differs\"><td class=\"name\">rd_intensity_last_year</td>"
-        + "<td>0.028</td><td>0.03</td><td class=\"fail\">✗ no</td>"
-        + "<td>0.028</td><td>0.025</td><td class=\"pass\">✓ yes</td></tr>");
+        + "<td>0.028 / 0.03</td><td class=\"fail\">✗ no</td>"
+        + "<td>0.028 / 0.025</td><td class=\"pass\">✓ yes</td></tr>");
     assertThat(html).contains("<tr class=\"criterion\"><td class=\"name\">tax_credit_level</td>");
+    assertThat(html).contains("<td class=\"candidate-status\">exited<br><span class=\"reason\">criteria_lost</span>"
+        + "<br><span class=\"reason\" title=\"2024-04-02T02:00:00Z\">since 2024-04-02</span></td>");
     // E09 has no baseline row at all
     assertThat(html).contains("<td class=\"baseline-status\"><span class=\"untracked\">not tracked</span></td>");
   }
