@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Writes a {@link Diff}: diff.json for machines, one HTML page for people, a console summary. */
 public final class BacktestReport {
@@ -38,8 +40,8 @@ public final class BacktestReport {
 
   /** A few lines for the console: rule sets, one line per pool, the verdict. */
   public static void writeText(Diff diff, PrintStream out) {
-    out.println("backtest: baseline " + joined(diff.baselineRuleSets().toString())
-        + "  vs  candidate " + joined(diff.candidateRuleSets().toString()));
+    out.println("backtest: baseline " + joined(diff.baselineRuleSets())
+        + "  vs  candidate " + joined(diff.candidateRuleSets()));
     out.printf("%-16s %9s %9s %7s %7s %8s%n", "pool", "baseline", "candidate", "enters", "leaves",
         "changes");
     for (PoolDiff p : diff.pools()) {
@@ -51,8 +53,9 @@ public final class BacktestReport {
             + (diff.affected().isEmpty() ? " (month-end member counts differ)" : ""));
   }
 
-  private static String joined(String list) {
-    return list.equals("[]") ? "(no changes)" : list.substring(1, list.length() - 1);
+  static String joined(List<RuleSetVersion> sets) {
+    return sets.isEmpty() ? "(no changes)"
+        : sets.stream().map(RuleSetVersion::toString).collect(Collectors.joining(", "));
   }
 
   private static void write(Path file, String content) {

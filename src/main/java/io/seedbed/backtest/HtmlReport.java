@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Renders a {@link Diff} as one self-contained HTML page: inline CSS, inline SVG charts and a few
@@ -37,6 +36,7 @@ final class HtmlReport {
       tr.differs{background:#fff4e5} tr.differs td.name{font-weight:600}
       .pass{color:#1e6b34} .fail{color:#b42318}
       .scroll{overflow-x:auto} td.uscc{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
+      #totals{margin-top:12px}
       #filter{padding:4px 8px;width:320px} #shown{color:#5b6575;margin-left:8px}
       """;
 
@@ -90,7 +90,7 @@ final class HtmlReport {
     out.append("<table id=\"rule-sets\">\n<tr><th>run</th><th>rule sets compared 规则集</th></tr>\n");
     ruleSetRow(out, "baseline", "baseline 基线", diff.baselineRuleSets());
     ruleSetRow(out, "candidate", "candidate 候选", diff.candidateRuleSets());
-    out.append("</table>\n<p></p>\n<table id=\"totals\">\n<thead><tr><th>pool 培育库</th>")
+    out.append("</table>\n<table id=\"totals\">\n<thead><tr><th>pool 培育库</th>")
         .append("<th class=\"num\">baseline members</th><th class=\"num\">candidate members</th>")
         .append("<th class=\"num\">Δ</th><th class=\"num\">enters 入库</th>")
         .append("<th class=\"num\">leaves 出库</th><th class=\"num\">status changes</th></tr></thead>\n<tbody>\n");
@@ -108,8 +108,7 @@ final class HtmlReport {
 
   private static void ruleSetRow(StringBuilder out, String run, String label, List<RuleSetVersion> sets) {
     out.append("<tr class=\"run ").append(run).append("\"><td>").append(label).append("</td><td>")
-        .append(esc(sets.isEmpty() ? "(no changes)"
-            : sets.stream().map(RuleSetVersion::toString).collect(Collectors.joining(", "))))
+        .append(esc(BacktestReport.joined(sets)))
         .append("</td></tr>\n");
   }
 
