@@ -74,9 +74,14 @@ public class IndicatorSnapshot {
     return s;
   }
 
-  /** Same indicator values (as_of aside): an event that changes none of them writes no row. */
-  public boolean sameValuesAs(IndicatorSnapshot o) {
+  /**
+   * Same row: same {@code as_of} and same values. {@code as_of} is the enterprise's latest event
+   * time, so the final row does not depend on the order records arrived in; a duplicate or a late
+   * record that changes no value writes no row.
+   */
+  public boolean sameRowAs(IndicatorSnapshot o) {
     return o != null
+        && java.util.Objects.equals(asOf, o.asOf)
         && java.util.Objects.equals(district, o.district)
         && java.util.Objects.equals(industry, o.industry)
         && java.util.Objects.equals(smeClass, o.smeClass)

@@ -167,7 +167,7 @@ public class EnterpriseProcessor extends KeyedProcessFunction<String, FeedRecord
       Collector<IndicatorSnapshot> out) throws Exception {
     Indicators indicators = IndicatorCalculator.compute(uscc, ledger, asOf, settings.indicators());
     IndicatorSnapshot snapshot = IndicatorSnapshot.of(indicators);
-    if (!snapshot.sameValuesAs(snapshotState.value())) {
+    if (!snapshot.sameRowAs(snapshotState.value())) {
       snapshotState.update(snapshot);
       out.collect(snapshot);
     }
