@@ -3,10 +3,10 @@ package io.seedbed.testing;
 import java.nio.file.Path;
 
 /** The project's root folder: Surefire passes it as seedbed.project.dir; an IDE runs from it. */
-final class ProjectDir {
+public final class ProjectDir {
   private ProjectDir() {}
 
-  static Path path() {
+  public static Path path() {
     return Path.of(System.getProperty("seedbed.project.dir", System.getProperty("user.dir")))
         .toAbsolutePath();
   }
