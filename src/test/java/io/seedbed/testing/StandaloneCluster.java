@@ -116,7 +116,17 @@ public final class StandaloneCluster implements AutoCloseable {
 
   /** {@code flink run -d jobJar programArgs...}; returns the job id. */
   public String submit(Path jobJar, String... programArgs) throws Exception {
-    List<String> args = new ArrayList<>(List.of("run", "-d", jobJar.toString()));
+    return submit(List.of(), jobJar, programArgs);
+  }
+
+  /**
+   * {@code flink run -d cliOptions... jobJar programArgs...}, e.g. with {@code -D key=value}
+   * options as jobs/submit passes them; returns the job id.
+   */
+  public String submit(List<String> cliOptions, Path jobJar, String... programArgs) throws Exception {
+    List<String> args = new ArrayList<>(List.of("run", "-d"));
+    args.addAll(cliOptions);
+    args.add(jobJar.toString());
     args.addAll(Arrays.asList(programArgs));
     return match(JOB_ID, cli(args), "job id");
   }

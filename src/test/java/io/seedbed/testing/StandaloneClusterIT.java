@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,14 @@ class StandaloneClusterIT {
     long submitted = System.nanoTime();
     cluster.awaitJobStatus(bounded, "FINISHED", Duration.ofSeconds(60));
 
-    String endless = cluster.submit(jar);
+    // -D options reach the job, as jobs/submit relies on
+    String endless = cluster.submit(List.of("-D", "pipeline.name=tiny endless",
+        "-D", "execution.checkpointing.interval=1500ms", "-D", "state.backend.type=hashmap"), jar);
     cluster.awaitJobStatus(endless, "RUNNING", Duration.ofSeconds(60));
+    assertThat(cluster.rest("/jobs/" + endless).path("name").asText()).isEqualTo("tiny endless");
+    JsonNode checkpoints = cluster.rest("/jobs/" + endless + "/checkpoints/config");
+    assertThat(checkpoints.path("interval").asLong()).isEqualTo(1500);
+    assertThat(checkpoints.path("state_backend").asText()).isEqualTo("HashMapStateBackend");
     long t1 = System.nanoTime();
     String savepoint = cluster.stopWithSavepoint(endless, cluster.home().resolve("savepoints"));
     long stopped = System.nanoTime();

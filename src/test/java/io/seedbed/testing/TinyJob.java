@@ -28,7 +28,8 @@ public final class TinyJob {
     env.fromSequence(0, last).uid("sequence")
         .map(new Slow()).uid("slow")
         .sinkTo(new DiscardingSink<>()).uid("discard");
-    env.execute("tiny job");
+    // no name here: a name given to execute() would override pipeline.name from -D
+    env.execute();
   }
 
   /** About a thousand records a second per subtask, so an unbounded run stays cheap. */
