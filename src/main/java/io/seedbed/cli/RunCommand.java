@@ -6,12 +6,20 @@ import io.seedbed.io.DatabaseSinks;
 import io.seedbed.io.FileFeedSources;
 import io.seedbed.io.JsonLinesFiles;
 import io.seedbed.io.JsonLinesSinks;
+import io.seedbed.io.KafkaFeedSources;
+import io.seedbed.io.KafkaPoolChangeSinks;
+import io.seedbed.io.KafkaSinkOptions;
+import io.seedbed.io.KafkaSourceOptions;
 import io.seedbed.io.OutputTable;
 import io.seedbed.io.Schema;
 import io.seedbed.pipeline.ConfigBundle;
+import io.seedbed.pipeline.DecodeFunction;
+import io.seedbed.pipeline.FeedSources;
 import io.seedbed.pipeline.JobClock;
+import io.seedbed.pipeline.PerFeedSources;
 import io.seedbed.pipeline.Pipeline;
 import io.seedbed.pipeline.PipelineConfig;
+import io.seedbed.pipeline.SeedbedConfig;
 import io.seedbed.pipeline.SeedbedSinks;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,6 +28,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +38,21 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * {@code seedbed run}: the streaming job on a local Flink (MiniCluster), reading a feeds folder and
- * writing PostgreSQL (the embedded one by default) and, with {@code --out}, JSON lines.
+ * {@code seedbed run}: the streaming job. Locally (bin/seedbed) it runs on a MiniCluster over a
+ * feeds folder, writing the embedded PostgreSQL by default; with {@code --job FILE} (what
+ * {@code jobs/submit} passes through {@code flink run}) the job file says where the feeds, the
+ * database and Kafka are, and the job is submitted to the cluster the client runs against.
  */
 public final class RunCommand {
   static final String USAGE = String.join("\n",
       "usage: seedbed run [--feeds DIR] [--config DIR] [--out DIR]",
       "                   [--jdbc-url URL --jdbc-user USER [--jdbc-password-env VAR]]",
       "                   [--parallelism N] [--follow] [--now INSTANT]",
+      "       seedbed run --job JOB.yaml        (on a cluster: see jobs/ and jobs/submit)",
       "  --feeds DIR          feeds folder (default samples/)",
       "  --config DIR         config folder (default config/)",
       "  --out DIR            also write every table as DIR/TABLE.jsonl",
@@ -48,118 +61,177 @@ public final class RunCommand {
       "  --jdbc-password-env VAR  the environment variable holding its password",
       "  --parallelism N      local parallelism (default 2)",
       "  --follow             keep watching the feed folders for new files",
-      "  --now INSTANT        the job's clock for the future-date check (default: system clock)");
+      "  --now INSTANT        the job's clock for the future-date check (default: system clock)",
+      "  --job FILE           a job file (jobs/engine.yaml): sources, sinks, checkpointing, state");
 
   private static final Set<String> OPTIONS = Set.of("feeds", "config", "out", "jdbc-url", "jdbc-user",
-      "jdbc-password-env", "parallelism", "now", "state-dir");
+      "jdbc-password-env", "parallelism", "now", "state-dir", "job");
   private static final Set<String> FLAGS = Set.of("follow");
 
   private RunCommand() {}
 
+  /** What one run reads, writes and runs with, from the options or a job file. */
+  private static final class Setup {
+    ConfigBundle bundle;
+    Path configDir;
+    FeedSources sources;
+    final List<SeedbedSinks> sinks = new ArrayList<>();
+    Database db;
+    EmbeddedDatabase embedded;
+    Path outDir;
+    Configuration flinkConf = new Configuration();
+    Map<Feed, Duration> watermarks;
+    JobClock clock = JobClock.system();
+    String description;
+  }
+
   public static int run(String[] argv, PrintStream out) throws Exception {
     Args args = Args.parse(argv, OPTIONS, FLAGS);
-    Path feeds = Path.of(args.get("feeds", "samples"));
-    Path configDir = Path.of(args.get("config", "config"));
-    Path outDir = args.get("out", null) == null ? null : Path.of(args.get("out", null));
-    Path stateDir = Path.of(args.get("state-dir", ".seedbed"));
-    int parallelism = args.intValue("parallelism", 2);
-    boolean follow = args.flag("follow");
-    JobClock clock = args.get("now", null) == null
-        ? JobClock.system() : JobClock.fixed(Instant.parse(args.get("now", null)));
-    if (!Files.isDirectory(feeds)) {
-      throw new Args.UsageException("feeds folder " + feeds + " does not exist");
-    }
-
-    ConfigBundle bundle = ConfigBundle.read(configDir);
-    io.seedbed.pipeline.SeedbedConfig.load(configDir); // fails fast naming file, line and field
-    PipelineConfig pipelineConfig = PipelineConfig.defaults(bundle, clock);
-
-    EmbeddedDatabase embedded = null;
-    Database db;
-    if (args.get("jdbc-url", null) != null) {
-      db = Database.fromEnv(args.get("jdbc-url", null), args.get("jdbc-user", null),
-          args.get("jdbc-password-env", null));
-    } else {
-      Files.createDirectories(stateDir);
-      out.println("Starting the embedded PostgreSQL (data in " + stateDir.resolve("pg") + ") ...");
-      embedded = EmbeddedDatabase.start(stateDir);
-      db = embedded.database();
-    }
+    Setup setup = args.get("job", null) != null ? fromJobFile(Path.of(args.get("job", null)), out)
+        : fromOptions(args, out);
     try {
-      try (Connection c = db.connect()) {
-        Schema.apply(c, configDir.resolve("schema.sql"));
+      try (Connection c = setup.db.connect()) {
+        Schema.apply(c, setup.configDir.resolve("schema.sql")); // before the first write (stack.md G3)
       }
-      List<SeedbedSinks> sinks = new ArrayList<>();
-      sinks.add(new DatabaseSinks(db));
-      if (outDir != null) {
-        JsonLinesFiles.reset(outDir, Pipeline.tables());
-        sinks.add(new JsonLinesSinks(outDir));
-      }
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(setup.flinkConf);
+      PipelineConfig defaults = PipelineConfig.defaults(setup.bundle, setup.clock);
+      PipelineConfig pipelineConfig = new PipelineConfig(setup.bundle, setup.clock,
+          setup.flinkConf.getOptional(org.apache.flink.configuration.PipelineOptions.MAX_PARALLELISM)
+              .orElse(defaults.maxParallelism),
+          setup.watermarks != null ? setup.watermarks : defaults.outOfOrderness, defaults.idleness);
+      Pipeline.define(env, setup.sources, SeedbedSinks.all(setup.sinks), pipelineConfig);
 
-      Configuration conf = new Configuration();
-      conf.setString("state.backend.type", "hashmap");
-      if (follow) {
-        conf.setString("execution.checkpointing.interval", "10s");
-      }
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-      Pipeline.define(env, new FileFeedSources(feeds, follow, Duration.ofSeconds(5)),
-          SeedbedSinks.all(sinks), pipelineConfig);
-
+      out.println("Running Seedbed: " + setup.description + " ...");
       long started = System.nanoTime();
-      out.println("Running Seedbed on " + feeds + " (parallelism " + parallelism
-          + (follow ? ", following new files; Ctrl-C stops" : "") + ") ...");
-      JobClient job = env.executeAsync("Seedbed");
-      Progress progress = new Progress(out);
-      // A local job's MiniCluster shuts down with the job: poll the result, not the cluster.
-      CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
-      while (!done.isDone()) {
-        try {
-          done.get(2, TimeUnit.SECONDS);
-        } catch (TimeoutException stillRunning) {
-          try {
-            progress.print(job.getAccumulators().get(2, TimeUnit.SECONDS));
-          } catch (Exception notAvailable) {
-            // before the job runs, or while it finishes
-          }
-        }
+      JobClient job = env.executeAsync();
+      if (!(env instanceof LocalStreamEnvironment)) {
+        out.println("Submitted job " + job.getJobID() + "; follow it in the Flink web UI or REST API.");
+        return 0;
       }
-      JobExecutionResult result = done.get();
+      JobExecutionResult result = awaitWithProgress(job, out);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-      if (outDir != null) {
+      if (setup.outDir != null) {
         for (OutputTable<?> t : Pipeline.tables()) {
-          JsonLinesFiles.compact(outDir, t);
+          JsonLinesFiles.compact(setup.outDir, t);
         }
       }
-      RunSummary.print(out, result.getAllAccumulatorResults(), elapsed, db, embedded, outDir);
+      RunSummary.print(out, result.getAllAccumulatorResults(), elapsed, setup.db, setup.embedded,
+          setup.outDir);
       return 0;
     } finally {
-      if (embedded != null) {
-        embedded.close();
+      if (setup.embedded != null) {
+        setup.embedded.close();
       }
     }
   }
 
-  /** One progress line per poll: records read per feed so far. */
-  private static final class Progress {
-    private final PrintStream out;
-    private String last = "";
-
-    Progress(PrintStream out) {
-      this.out = out;
+  /** The embedded default and its options: a feeds folder, the config folder, a database. */
+  private static Setup fromOptions(Args args, PrintStream out) throws Exception {
+    Setup s = new Setup();
+    Path feeds = Path.of(args.get("feeds", "samples"));
+    if (!Files.isDirectory(feeds)) {
+      throw new Args.UsageException("feeds folder " + feeds + " does not exist");
     }
+    s.configDir = Path.of(args.get("config", "config"));
+    SeedbedConfig.load(s.configDir); // fails fast naming file, line and field
+    s.bundle = ConfigBundle.read(s.configDir);
+    boolean follow = args.flag("follow");
+    int parallelism = args.intValue("parallelism", 2);
+    if (args.get("now", null) != null) {
+      s.clock = JobClock.fixed(Instant.parse(args.get("now", null)));
+    }
+    s.sources = new FileFeedSources(feeds, follow, Duration.ofSeconds(5));
+    if (args.get("jdbc-url", null) != null) {
+      s.db = Database.fromEnv(args.get("jdbc-url", null), args.get("jdbc-user", null),
+          args.get("jdbc-password-env", null));
+    } else {
+      Path stateDir = Path.of(args.get("state-dir", ".seedbed"));
+      Files.createDirectories(stateDir);
+      out.println("Starting the embedded PostgreSQL (data in " + stateDir.resolve("pg") + ") ...");
+      s.embedded = EmbeddedDatabase.start(stateDir);
+      s.db = s.embedded.database();
+    }
+    s.sinks.add(new DatabaseSinks(s.db));
+    if (args.get("out", null) != null) {
+      s.outDir = Path.of(args.get("out", null));
+      JsonLinesFiles.reset(s.outDir, Pipeline.tables());
+      s.sinks.add(new JsonLinesSinks(s.outDir));
+    }
+    s.flinkConf.setString("state.backend.type", "hashmap");
+    s.flinkConf.setString("parallelism.default", String.valueOf(parallelism));
+    if (follow) {
+      s.flinkConf.setString("execution.checkpointing.interval", "10s");
+    } else {
+      // A bounded replay runs in BATCH mode: Flink sorts each enterprise's records by event time,
+      // so the pool history does not depend on how the five feeds interleave (docs/time.md).
+      s.flinkConf.setString("execution.runtime-mode", "BATCH");
+    }
+    s.description = feeds + " (local, parallelism " + parallelism
+        + (follow ? ", following new files; Ctrl-C stops" : "") + ")";
+    return s;
+  }
 
-    void print(Map<String, Object> acc) {
-      StringBuilder sb = new StringBuilder("  read:");
-      for (Feed f : Feed.DATA) {
-        Object v = acc.get(io.seedbed.pipeline.DecodeFunction.RECORDS_PREFIX + f.id());
-        sb.append(' ').append(f.id()).append(' ').append(v == null ? 0 : v);
+  /** A job file: per-feed files or Kafka, PostgreSQL and Kafka sinks, checkpointing, state backend. */
+  private static Setup fromJobFile(Path file, PrintStream out) {
+    JobFile job = JobFile.load(file);
+    Setup s = new Setup();
+    s.configDir = job.configDir;
+    SeedbedConfig.load(s.configDir);
+    s.bundle = ConfigBundle.read(s.configDir);
+    boolean streaming = job.mode == JobFile.Mode.STREAMING;
+    Map<Feed, FeedSources> byFeed = new EnumMap<>(Feed.class);
+    KafkaSourceOptions kafka = job.kafka == null ? null
+        : KafkaSourceOptions.of(job.kafka.bootstrapServers(), job.kafka.groupId())
+            .boundedToLatest(job.kafka.bounded())
+            .withProperties(job.kafka.clientProperties(System.getenv()));
+    job.sources.forEach((feed, input) -> {
+      if (input.kafkaTopic() != null) {
+        byFeed.put(feed, new KafkaFeedSources(kafka, Map.of(feed, input.kafkaTopic())));
+      } else {
+        byFeed.put(feed, new FileFeedSources(input.filesDir(), streaming, Duration.ofSeconds(10)));
       }
-      String line = sb.toString();
-      if (!line.equals(last)) {
-        out.println(line);
-        last = line;
+    });
+    s.sources = new PerFeedSources(byFeed);
+    s.db = Database.fromEnv(job.jdbc.url(), job.jdbc.user(), job.jdbc.passwordEnv());
+    s.sinks.add(new DatabaseSinks(s.db));
+    if (job.poolChanges != null) {
+      KafkaSinkOptions sinkOptions = (job.poolChanges.exactlyOnce()
+          ? KafkaSinkOptions.exactlyOnce(job.kafka.bootstrapServers(), job.poolChanges.transactionalIdPrefix())
+          : KafkaSinkOptions.atLeastOnce(job.kafka.bootstrapServers()))
+          .withProperties(job.kafka.clientProperties(System.getenv()));
+      s.sinks.add(new KafkaPoolChangeSinks(job.poolChanges.topic(), sinkOptions));
+    }
+    job.flinkConf().forEach(s.flinkConf::setString);
+    s.watermarks = job.watermarks;
+    s.description = "job " + job.name + " from " + file;
+    return s;
+  }
+
+  /** Waits for a local job, printing records read per feed as they grow. */
+  private static JobExecutionResult awaitWithProgress(JobClient job, PrintStream out) throws Exception {
+    // A local job's MiniCluster shuts down with the job: poll the result, not the cluster.
+    CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
+    String last = "";
+    while (!done.isDone()) {
+      try {
+        done.get(2, TimeUnit.SECONDS);
+      } catch (TimeoutException stillRunning) {
+        try {
+          Map<String, Object> acc = job.getAccumulators().get(2, TimeUnit.SECONDS);
+          StringBuilder line = new StringBuilder("  read:");
+          for (Feed f : Feed.DATA) {
+            line.append(' ').append(f.id()).append(' ')
+                .append(RunSummary.number(acc.get(DecodeFunction.RECORDS_PREFIX + f.id())));
+          }
+          if (!line.toString().equals(last)) {
+            out.println(line);
+            last = line.toString();
+          }
+        } catch (Exception notAvailable) {
+          // before the job runs, or while it finishes
+        }
       }
     }
+    return done.get();
   }
 }

@@ -110,6 +110,8 @@ public class EnterpriseProcessor extends KeyedProcessFunction<String, FeedRecord
     if (ledger == null) {
       ledger = new Ledger();
       enterprises.add(1);
+    } else {
+      catchUpWakeUp(record, ctx, out, ledger);
     }
     LedgerChange change = ledger.apply(record, settings.ledger());
     if (change == LedgerChange.UNCHANGED) {
@@ -160,6 +162,23 @@ public class EnterpriseProcessor extends KeyedProcessFunction<String, FeedRecord
         evaluate(ctx.getCurrentKey(), ledger, Instant.ofEpochMilli(timestamp), ctx, out);
       }
     }
+  }
+
+  /**
+   * A record at or after a pending wake-up means event time has passed it for this enterprise:
+   * decide the expiry first, as of the wake-up time, with the facts known before this record.
+   * The timer may not have fired yet (the watermark trails, or BATCH mode fires timers only at the
+   * end of each key), and the outcome must not depend on how fast the watermark moved.
+   */
+  private void catchUpWakeUp(FeedRecord record, Context ctx, Collector<IndicatorSnapshot> out,
+      Ledger ledger) throws Exception {
+    Long wake = wakeUpTimerState.value();
+    if (wake == null || wake > record.eventTime().toEpochMilli()) {
+      return;
+    }
+    ctx.timerService().deleteEventTimeTimer(wake);
+    wakeUpTimerState.clear();
+    evaluate(ctx.getCurrentKey(), ledger, Instant.ofEpochMilli(wake), ctx, out);
   }
 
   /** Recomputes indicators and pools as of {@code asOf}; emits only what changed. */

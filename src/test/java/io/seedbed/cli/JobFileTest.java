@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.seedbed.feed.Feed;
-import io.seedbed.testing.ProjectDir;
+import io.seedbed.testing.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class JobFileTest {
 
   @Test
   void theEngineJobFileImpliesItsFlinkConfigAndProgramArgs() {
-    Path engine = ProjectDir.path().resolve("jobs/engine.yaml");
+    Path engine = ProjectFiles.dir().resolve("jobs/engine.yaml");
     JobFile job = JobFile.load(engine);
 
     assertThat(job.programArgs()).containsExactly("run", "--job", engine.toAbsolutePath().normalize().toString());
@@ -68,9 +68,9 @@ class JobFileTest {
     assertThat(job.sources.get(Feed.PATENT)).isEqualTo(new JobFile.FeedInput(null, "seedbed.patent"));
     assertThat(job.watermarks).containsEntry(Feed.TAX, Duration.ofDays(45))
         .containsEntry(Feed.ENERGY, Duration.ofDays(3));
-    assertThat(job.rulesDir).isEqualTo(ProjectDir.path().resolve("config/rules"));
+    assertThat(job.rulesDir).isEqualTo(ProjectFiles.dir().resolve("config/rules"));
     assertThat(job.rulesTopic).isEqualTo("seedbed.rules");
-    assertThat(job.configDir).isEqualTo(ProjectDir.path().resolve("config"));
+    assertThat(job.configDir).isEqualTo(ProjectFiles.dir().resolve("config"));
     assertThat(job.jdbc).isEqualTo(new JobFile.Jdbc("jdbc:postgresql://pg.internal:5432/seedbed",
         "seedbed", "SEEDBED_DB_PASSWORD"));
     assertThat(job.poolChanges).isEqualTo(new JobFile.TopicSink("seedbed.pool-changes", false, null));
@@ -85,7 +85,7 @@ class JobFileTest {
 
   @Test
   void theBacktestJobFileIsBatchWithoutCheckpointsAndReadsHistoryFiles() {
-    JobFile job = JobFile.load(ProjectDir.path().resolve("jobs/backtest.yaml"));
+    JobFile job = JobFile.load(ProjectFiles.dir().resolve("jobs/backtest.yaml"));
 
     assertThat(job.mode).isEqualTo(JobFile.Mode.BATCH);
     assertThat(job.programArgs().subList(0, 2)).containsExactly("backtest", "--job");

@@ -82,7 +82,7 @@ public final class StandaloneCluster implements AutoCloseable {
 
   /** Starts a JobManager and a TaskManager and returns once the REST API reports the TaskManager. */
   public static StandaloneCluster start() throws Exception {
-    Path target = ProjectDir.path().resolve("target");
+    Path target = ProjectFiles.dir().resolve("target");
     Path home = Files.createTempDirectory(Files.createDirectories(target), "cluster-");
     int rpcPort = freePort();
     int restPort = freePort();
@@ -109,7 +109,7 @@ public final class StandaloneCluster implements AutoCloseable {
 
   /** The classpath file of the cluster's jars (for tests that run {@code jobs/submit}). */
   public static Path classpathFile() {
-    return ProjectDir.path().resolve("target").resolve("cluster-classpath-" + FLINK_VERSION + ".txt");
+    return ProjectFiles.dir().resolve("target").resolve("cluster-classpath-" + FLINK_VERSION + ".txt");
   }
 
   // --- jobs, through the CLI ---------------------------------------------------------------------
@@ -339,7 +339,7 @@ public final class StandaloneCluster implements AutoCloseable {
    * Offline first (the usual case once the jars are in the local repository), online otherwise.
    */
   static synchronized String classpath(Path target) throws Exception {
-    Path pom = ProjectDir.path().resolve("cluster").resolve("pom.xml");
+    Path pom = ProjectFiles.dir().resolve("cluster").resolve("pom.xml");
     Path file = classpathFile();
     if (!Files.exists(file) || Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(pom)) < 0) {
       Files.createDirectories(target);
