@@ -38,7 +38,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class RunCommand {
   static final String USAGE = String.join("\n",
       "usage: seedbed run [--feeds DIR] [--config DIR] [--out DIR]",
-      "                   [--jdbc-url URL --jdbc-user USER [--jdbc-password-env VAR]]",
+      "                   [--jdbc-url URL --jdbc-user USER",
+      "                    [--jdbc-password-env VAR | --jdbc-password-file PATH]]",
       "                   [--parallelism N] [--follow] [--now INSTANT]",
       "  --feeds DIR          feeds folder (default samples/)",
       "  --config DIR         config folder (default config/)",
@@ -46,12 +47,13 @@ public final class RunCommand {
       "  --jdbc-url URL       PostgreSQL to write to (default: embedded, data in ./.seedbed/)",
       "  --jdbc-user USER     its user",
       "  --jdbc-password-env VAR  the environment variable holding its password",
+      "  --jdbc-password-file PATH  a file whose first line is its password (e.g. a mounted secret)",
       "  --parallelism N      local parallelism (default 2)",
       "  --follow             keep watching the feed folders for new files",
       "  --now INSTANT        the job's clock for the future-date check (default: system clock)");
 
   private static final Set<String> OPTIONS = Set.of("feeds", "config", "out", "jdbc-url", "jdbc-user",
-      "jdbc-password-env", "parallelism", "now", "state-dir");
+      "jdbc-password-env", "jdbc-password-file", "parallelism", "now", "state-dir");
   private static final Set<String> FLAGS = Set.of("follow");
 
   private RunCommand() {}
@@ -77,8 +79,14 @@ public final class RunCommand {
     EmbeddedDatabase embedded = null;
     Database db;
     if (args.get("jdbc-url", null) != null) {
-      db = Database.fromEnv(args.get("jdbc-url", null), args.get("jdbc-user", null),
-          args.get("jdbc-password-env", null));
+      if (args.get("jdbc-password-env", null) != null && args.get("jdbc-password-file", null) != null) {
+        throw new Args.UsageException("give --jdbc-password-env or --jdbc-password-file, not both");
+      }
+      db = args.get("jdbc-password-file", null) != null
+          ? Database.fromFile(args.get("jdbc-url", null), args.get("jdbc-user", null),
+              Path.of(args.get("jdbc-password-file", null)))
+          : Database.fromEnv(args.get("jdbc-url", null), args.get("jdbc-user", null),
+              args.get("jdbc-password-env", null));
     } else {
       Files.createDirectories(stateDir);
       out.println("Starting the embedded PostgreSQL (data in " + stateDir.resolve("pg") + ") ...");
