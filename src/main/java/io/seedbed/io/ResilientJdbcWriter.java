@@ -151,13 +151,10 @@ final class ResilientJdbcWriter<T> implements SinkWriter<T> {
       }
       statement.executeBatch();
       connection.commit();
-    } catch (SQLException e) {
-      try {
-        statement.clearBatch();
-      } catch (SQLException ignored) {
-        // the connection is dropped anyway
-      }
-      throw e;
+    } catch (RuntimeException | AssertionError e) {
+      // pgjdbc can fail this way when the server vanishes mid-batch (with assertions on, an
+      // AssertionError from BatchResultHandler): a lost connection, so retried like one.
+      throw new SQLException("connection lost during the batch: " + e, "08006", e);
     }
   }
 
