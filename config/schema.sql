@@ -131,3 +131,27 @@ CREATE TABLE IF NOT EXISTS reward (
   recorded_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (uscc, title, granted_at)
 );
+
+-- Roles (issue 9): the job writes as a member of seedbed_writer; downstream systems read as a
+-- member of seedbed_reader and cannot change anything. Both are NOLOGIN group roles: grant them to
+-- the login roles you create (CREATE ROLE pools_bi LOGIN PASSWORD ... IN ROLE seedbed_reader).
+-- Creating roles needs CREATEROLE; the job's own user normally owns the tables already.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'seedbed_writer') THEN
+    CREATE ROLE seedbed_writer NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'seedbed_reader') THEN
+    CREATE ROLE seedbed_reader NOLOGIN;
+  END IF;
+END
+$$;
+GRANT USAGE ON SCHEMA public TO seedbed_writer, seedbed_reader;
+-- Only what each table's write mode needs (io.seedbed.io.OutputTables): the append-only logs are
+-- never updated or deleted, even by the job.
+GRANT SELECT, INSERT ON pool_change, rejected_record TO seedbed_writer;
+GRANT SELECT, INSERT, UPDATE ON pool_membership, indicator_snapshot, incident, district_progress,
+  reward TO seedbed_writer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON candidate TO seedbed_writer;
+GRANT SELECT ON pool_change, pool_membership, candidate, indicator_snapshot, incident,
+  district_progress, rejected_record, reward TO seedbed_reader;

@@ -50,7 +50,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class RunCommand {
   static final String USAGE = String.join("\n",
       "usage: seedbed run [--feeds DIR] [--config DIR] [--out DIR]",
-      "                   [--jdbc-url URL --jdbc-user USER [--jdbc-password-env VAR]]",
+      "                   [--jdbc-url URL --jdbc-user USER",
+      "                    [--jdbc-password-env VAR | --jdbc-password-file PATH]]",
       "                   [--parallelism N] [--follow] [--now INSTANT]",
       "       seedbed run --job JOB.yaml        (on a cluster: see jobs/ and jobs/submit)",
       "  --feeds DIR          feeds folder (default samples/)",
@@ -59,13 +60,14 @@ public final class RunCommand {
       "  --jdbc-url URL       PostgreSQL to write to (default: embedded, data in ./.seedbed/)",
       "  --jdbc-user USER     its user",
       "  --jdbc-password-env VAR  the environment variable holding its password",
+      "  --jdbc-password-file PATH  a file whose first line is its password (e.g. a mounted secret)",
       "  --parallelism N      local parallelism (default 2)",
       "  --follow             keep watching the feed folders for new files",
       "  --now INSTANT        the job's clock for the future-date check (default: system clock)",
       "  --job FILE           a job file (jobs/engine.yaml): sources, sinks, checkpointing, state");
 
   private static final Set<String> OPTIONS = Set.of("feeds", "config", "out", "jdbc-url", "jdbc-user",
-      "jdbc-password-env", "parallelism", "now", "state-dir", "job");
+      "jdbc-password-env", "jdbc-password-file", "parallelism", "now", "state-dir", "job");
   private static final Set<String> FLAGS = Set.of("follow");
 
   private RunCommand() {}
@@ -142,8 +144,14 @@ public final class RunCommand {
     }
     s.sources = new FileFeedSources(feeds, follow, Duration.ofSeconds(5));
     if (args.get("jdbc-url", null) != null) {
-      s.db = Database.fromEnv(args.get("jdbc-url", null), args.get("jdbc-user", null),
-          args.get("jdbc-password-env", null));
+      if (args.get("jdbc-password-env", null) != null && args.get("jdbc-password-file", null) != null) {
+        throw new Args.UsageException("give --jdbc-password-env or --jdbc-password-file, not both");
+      }
+      s.db = args.get("jdbc-password-file", null) != null
+          ? Database.fromFile(args.get("jdbc-url", null), args.get("jdbc-user", null),
+              Path.of(args.get("jdbc-password-file", null)))
+          : Database.fromEnv(args.get("jdbc-url", null), args.get("jdbc-user", null),
+              args.get("jdbc-password-env", null));
     } else {
       Path stateDir = Path.of(args.get("state-dir", ".seedbed"));
       Files.createDirectories(stateDir);

@@ -1,14 +1,20 @@
 package io.seedbed.io;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Where the outputs go: a PostgreSQL URL and user. The password is never written in a file: it is
- * read from the environment variable named by the operator ({@code --jdbc-password-env}).
+ * Where the outputs go: a PostgreSQL URL and user. The password is never written in a config or job
+ * file: it is read from the environment variable ({@code --jdbc-password-env}) or the file (for
+ * example a mounted secret, {@code --jdbc-password-file}) named by the operator, and it never appears
+ * in {@link #toString()}, logs or error messages.
  */
 public final class Database implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,10 +43,35 @@ public final class Database implements Serializable {
     return new Database(url, user, password);
   }
 
+  /** A database whose password is the first line of the file {@code passwordFile} (may be null). */
+  public static Database fromFile(String url, String user, Path passwordFile) {
+    if (passwordFile == null) {
+      return new Database(url, user, null);
+    }
+    try {
+      String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
+      int end = text.indexOf('\n');
+      String password = (end < 0 ? text : text.substring(0, end)).strip();
+      if (password.isEmpty()) {
+        throw new IllegalArgumentException("password file " + passwordFile
+            + " (named by --jdbc-password-file) is empty");
+      }
+      return new Database(url, user, password);
+    } catch (IOException e) {
+      // The exception's own message names only the path, never the content.
+      throw new IllegalArgumentException("cannot read password file " + passwordFile
+          + " (named by --jdbc-password-file): " + e.getClass().getSimpleName(), e);
+    }
+  }
+
   public String password() {
     return password;
   }
 
+  /**
+   * A new connection. Its error messages come from the driver and name the URL and user, never the
+   * password (checked by DatabaseSecretsIT).
+   */
   public Connection connect() throws SQLException {
     Properties p = new Properties();
     if (user != null) {
@@ -55,6 +86,6 @@ public final class Database implements Serializable {
   /** The URL and user, for messages; the password never appears. */
   @Override
   public String toString() {
-    return url + " as " + user;
+    return url + " as " + user + (password == null ? "" : " (password set)");
   }
 }

@@ -28,25 +28,44 @@ public final class Schema {
     }
   }
 
-  /** The statements of a script: split at a semicolon that ends a line; comment lines dropped. */
+  /**
+   * The statements of a script: split at a semicolon that ends a line, except inside a
+   * {@code $$}-quoted body (a {@code DO $$ ... $$;} block has semicolons of its own); comment lines
+   * outside such bodies are dropped.
+   */
   static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    boolean inDollarQuote = false;
     for (String line : script.split("\n", -1)) {
       String trimmed = line.strip();
-      if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+      if (!inDollarQuote && (trimmed.startsWith("--") || trimmed.isEmpty())) {
         continue;
       }
       current.append(line).append('\n');
-      if (trimmed.endsWith(";")) {
+      if (countDollarQuotes(line) % 2 == 1) {
+        inDollarQuote = !inDollarQuote;
+      }
+      if (!inDollarQuote && trimmed.endsWith(";")) {
         String s = current.toString().strip();
         out.add(s.substring(0, s.length() - 1));
         current.setLength(0);
       }
     }
+    if (inDollarQuote) {
+      throw new IllegalArgumentException("schema script ends inside a $$-quoted block");
+    }
     if (!current.toString().isBlank()) {
       out.add(current.toString().strip());
     }
     return out;
+  }
+
+  private static int countDollarQuotes(String line) {
+    int n = 0;
+    for (int i = line.indexOf("$$"); i >= 0; i = line.indexOf("$$", i + 2)) {
+      n++;
+    }
+    return n;
   }
 }

@@ -18,4 +18,15 @@ public class IncidentRow {
   public String detail;
 
   public IncidentRow() {}
+
+  /**
+   * The row's key: the fact's id where it names a case (case ids are unique across enterprises),
+   * qualified by the USCC where the fact is derived from the enterprise's own records (a D rating
+   * of a year, an abnormal filing of a patent number another firm may also hold).
+   */
+  public static String idFor(String uscc, io.seedbed.ledger.IncidentFact fact) {
+    boolean derived = "tax_credit_d".equals(fact.type) || "abnormal_ip".equals(fact.type);
+    return derived ? fact.source + "/" + uscc + "/" + fact.id.substring(fact.id.lastIndexOf('/') + 1)
+        : fact.id;
+  }
 }

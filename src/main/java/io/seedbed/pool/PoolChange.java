@@ -24,8 +24,11 @@ public class PoolChange {
 
   public PoolChange() {}
 
-  public static String changeId(String uscc, String pool, String toStatus, Instant eventTime,
-      String ruleSet, int ruleVersion) {
-    return Hashes.key(uscc, pool, toStatus, eventTime, ruleSet, ruleVersion);
+  public static String changeId(String uscc, String pool, String fromStatus, String toStatus,
+      Instant eventTime, String ruleSet, int ruleVersion) {
+    // from_status is part of the key (the contract names only to_status): without it, two changes
+    // into the same status at the same event time (e.g. member -> candidate -> member) collide and
+    // an insert-once log drops the second.
+    return Hashes.key(uscc, pool, fromStatus, toStatus, eventTime, ruleSet, ruleVersion);
   }
 }

@@ -106,7 +106,8 @@ public final class PoolTracker {
       String ruleSet = v != null ? v.ruleSet : ps.ruleSet;
       int ruleVersion = v != null ? v.ruleVersion : ps.ruleVersion;
       PoolChange c = new PoolChange();
-      c.changeId = PoolChange.changeId(in.uscc, code, d.status.code(), eventTime, ruleSet, ruleVersion);
+      c.changeId = PoolChange.changeId(in.uscc, code, prev == null ? null : prev.code(),
+          d.status.code(), eventTime, ruleSet, ruleVersion);
       c.uscc = in.uscc;
       c.pool = code;
       c.fromStatus = prev == null ? null : prev.code();
@@ -288,7 +289,7 @@ public final class PoolTracker {
         }
       }
       IncidentRow r = new IncidentRow();
-      r.incidentId = f.id;
+      r.incidentId = IncidentRow.idFor(in.uscc, f);
       r.uscc = in.uscc;
       r.category = f.category;
       r.severity = f.severity;

@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.seedbed.pipeline.FeedSources;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -29,6 +32,24 @@ public final class PipelineRuns {
   public static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
 
   private PipelineRuns() {}
+
+  /** Bounded file sources over {@code feeds}. */
+  public static FeedSources files(Path feeds) {
+    return new FileFeedSources(feeds, false, Duration.ofSeconds(5));
+  }
+
+  /**
+   * Runs the pipeline to the end with {@code conf} (e.g. STREAMING with checkpointing and restarts,
+   * for failure tests) at {@code parallelism}, with the given sources and sinks.
+   */
+  public static JobExecutionResult run(FeedSources sources, SeedbedSinks sinks, int parallelism,
+      Configuration conf) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    Pipeline.define(env, sources, sinks,
+        PipelineConfig.defaults(ConfigBundle.read(ProjectFiles.path("config")), JobClock.fixed(NOW)));
+    return env.execute("seedbed-test");
+  }
 
   public static void run(Path feeds, Database db, int parallelism) throws Exception {
     run(feeds, ProjectFiles.path("config"), db, parallelism, null);

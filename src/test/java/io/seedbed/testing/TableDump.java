@@ -29,6 +29,15 @@ public final class TableDump {
 
   private TableDump() {}
 
+  /** Every table: name → its canonical rows. */
+  public static java.util.Map<String, List<String>> of(Database db) throws Exception {
+    java.util.Map<String, List<String>> tables = new java.util.LinkedHashMap<>();
+    for (OutputTable<?> t : io.seedbed.io.OutputTables.ALL) {
+      tables.put(t.name, fromDatabase(db, t));
+    }
+    return tables;
+  }
+
   public static List<String> fromDatabase(Database db, OutputTable<?> table) throws Exception {
     TreeSet<String> rows = new TreeSet<>();
     try (Connection c = db.connect(); Statement st = c.createStatement();

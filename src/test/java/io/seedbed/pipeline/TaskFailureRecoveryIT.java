@@ -1,0 +1,89 @@
+package io.seedbed.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seedbed.cli.generate.CityGenerator;
+import io.seedbed.feed.Feed;
+import io.seedbed.io.Database;
+import io.seedbed.io.DatabaseSinks;
+import io.seedbed.testing.ChangeChains;
+import io.seedbed.testing.FailOnce;
+import io.seedbed.testing.FailingPipeline;
+import io.seedbed.testing.PipelineRuns;
+import io.seedbed.testing.TableDiff;
+import io.seedbed.testing.TableDump;
+import io.seedbed.testing.TestPostgres;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 9: task failures at random points lose and double nothing. A generated city runs once
+ * without failures and once with five failures injected (in the tax feed's lines before decoding
+ * and in front of the pool_change and pool_membership sinks), checkpoints every 200 ms, parallelism 2.
+ *
+ * <p>What is compared: the tables whose content does not depend on the order in which the five
+ * feeds' records reach an enterprise (rejected_record, reward) must equal the clean run; pool_change must form unbroken chains ending at pool_membership.
+ * pool_change/pool_membership/candidate/district_progress/indicator_snapshot are NOT compared row for row: two clean
+ * runs already differ there, because the enterprise processor re-evaluates on every record and
+ * feed interleaving varies (docs/reliability.md, "Known limits"). Incident is left out because its
+ * derived ids collide across enterprises (same doc).
+ */
+@Tag("slow")
+class TaskFailureRecoveryIT {
+  @RegisterExtension
+  static final MiniClusterExtension MINI = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder()
+          .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  private static final List<String> ORDER_INDEPENDENT =
+      List.of("rejected_record", "reward");
+
+  @TempDir static Path city;
+
+  /** Checkpoints every 200 ms (also after bounded sources finish); restart quickly, many times. */
+  private static Configuration checkpointed() {
+    Configuration conf = new Configuration();
+    conf.setString("execution.checkpointing.interval", "200ms");
+    conf.setString("execution.checkpointing.mode", "AT_LEAST_ONCE");
+    conf.setString("restart-strategy.type", "fixed-delay");
+    conf.setString("restart-strategy.fixed-delay.attempts", "20");
+    conf.setString("restart-strategy.fixed-delay.delay", "100ms");
+    return conf;
+  }
+
+  @Test
+  void failuresAtRandomPointsLoseAndDoubleNothing() throws Exception {
+    new CityGenerator(60, YearMonth.of(2024, 1), YearMonth.of(2026, 6), 11).generate(city);
+    Database clean = TestPostgres.freshDatabase();
+    PipelineRuns.run(PipelineRuns.files(city), new DatabaseSinks(clean), 2, checkpointed());
+    Map<String, List<String>> reference = only(TableDump.of(clean));
+
+    Database failing = TestPostgres.freshDatabase();
+    FailOnce.arm(5);
+    PipelineRuns.run(
+        FailingPipeline.sources(PipelineRuns.files(city), Set.of(Feed.TAX), 42, 3000),
+        FailingPipeline.sinks(new DatabaseSinks(failing), Set.of("pool_change", "pool_membership"), 42, 60),
+        2, checkpointed());
+
+    assertThat(FailOnce.injected()).as("failures injected").isEqualTo(5);
+    assertThat(TableDiff.between(reference, only(TableDump.of(failing)))).isEmpty();
+    assertThat(ChangeChains.breaks(clean)).as("clean run").isEmpty();
+    assertThat(ChangeChains.breaks(failing)).as("run with failures").isEmpty();
+    assertThat(TestPostgres.count(failing, "pool_change")).isPositive();
+  }
+
+  private static Map<String, List<String>> only(Map<String, List<String>> dump) {
+    dump.keySet().retainAll(ORDER_INDEPENDENT);
+    return dump;
+  }
+}
