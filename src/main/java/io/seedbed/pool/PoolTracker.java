@@ -184,6 +184,9 @@ public final class PoolTracker {
 
   /** The verdict says it outgrew the pool, or the pool is for SMEs only and it is now large. */
   static boolean graduated(PoolVerdict v, Indicators in, PoolRules r) {
+    if (v.graduated) {
+      return true; // the rule set's graduateWhen held (e.g. scale_up: reached the 规上 line)
+    }
     if (r.graduateWhenLarge() && "large".equals(in.smeClass)) {
       return true;
     }

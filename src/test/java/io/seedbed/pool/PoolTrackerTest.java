@@ -58,7 +58,7 @@ class PoolTrackerTest {
         + "\"passed\":true},{\"name\":\"tax_credit_level\",\"value\":\"B\",\"threshold\":\"[C, D]\","
         + "\"passed\":true}]";
     PoolChange change = new PoolChange();
-    change.changeId = Hashes.key(USCC, "srdi", "member", JAN, RULE_SET, 1);
+    change.changeId = Hashes.key(USCC, "srdi", null, "member", JAN, RULE_SET, 1);
     change.uscc = USCC;
     change.pool = "srdi";
     change.fromStatus = null;
@@ -262,6 +262,28 @@ class PoolTrackerTest {
   }
 
   @Test
+  void theRuleEnginesGraduatedVerdictExitsAMemberAndNeverTracksAFirmAlreadyPastTheLine() {
+    // The rule engine reports graduation through PoolVerdict.graduated (scale_up's graduateWhen),
+    // with its own criterion names: a firm first seen above the 规上 line is not a candidate.
+    PoolVerdict pastTheLine = new PoolVerdict(Pool.SCALE_UP, false, true, null,
+        List.of(atLeast("approach_band", 125e6, 15e6), atLeast("main_revenue_20m", 125e6, 20e6)),
+        RULE_SET, 1);
+    EnterprisePools untracked = new EnterprisePools();
+    PoolOutputs first = PoolTracker.evaluate(untracked, firm(JAN), List.of(pastTheLine), JAN, false, SETTINGS);
+    assertThat(first.changes).isEmpty();
+    assertThat(first.candidates).isEmpty();
+    assertThat(untracked.pools).doesNotContainKey("scale_up");
+
+    EnterprisePools member = new EnterprisePools();
+    run(member, firm(JAN), JAN, verdict(Pool.SCALE_UP, true, atLeast("sales_ttm", 16e6, 15e6)));
+    PoolOutputs out = PoolTracker.evaluate(member, firm(MAR), List.of(pastTheLine), MAR, false, SETTINGS);
+    assertThat(out.changes).singleElement().satisfies(c -> {
+      assertThat(c.toStatus).isEqualTo("exited");
+      assertThat(c.reason).isEqualTo("graduated");
+    });
+  }
+
+  @Test
   void anSmePoolGraduatesALargeEnterprise() {
     EnterprisePools st = srdiMemberSinceJan();
     Indicators large = firm(MAR);
@@ -347,7 +369,7 @@ class PoolTrackerTest {
       assertThat(c.toStatus).isEqualTo("member");
       assertThat(c.reason).isEqualTo("rules_changed");
       assertThat(c.ruleSet).isEqualTo("miit-2026");
-      assertThat(c.changeId).isEqualTo(Hashes.key(USCC, "srdi", "member", effective, "miit-2026", 1));
+      assertThat(c.changeId).isEqualTo(Hashes.key(USCC, "srdi", null, "member", effective, "miit-2026", 1));
     });
     assertThat(out.memberships).singleElement().satisfies(m -> assertThat(m.score).isEqualTo(82.0));
   }

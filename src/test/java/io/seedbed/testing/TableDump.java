@@ -61,6 +61,27 @@ public final class TableDump {
     return new ArrayList<>(rows);
   }
 
+  /** Rows computed in the test, in the same canonical form (as if written and read back). */
+  public static <T> List<String> fromRows(OutputTable<T> table, List<T> rows) throws Exception {
+    TreeSet<String> out = new TreeSet<>();
+    for (T row : rows) {
+      java.util.Map<String, Object> json = table.toJsonRow(row, Instant.EPOCH);
+      StringBuilder sb = new StringBuilder();
+      for (OutputTable.Column<?> col : table.columns) {
+        if (WALL_CLOCK.contains(col.name())) {
+          continue;
+        }
+        Object v = json.get(col.name());
+        if (v instanceof JsonNode node) {
+          v = node.toString();
+        }
+        sb.append(col.name()).append('=').append(canonical(col.type(), v)).append(' ');
+      }
+      out.add(sb.toString());
+    }
+    return new ArrayList<>(out);
+  }
+
   public static List<String> fromJsonLines(Path dir, OutputTable<?> table) throws Exception {
     TreeSet<String> rows = new TreeSet<>();
     Path file = dir.resolve(table.name + ".jsonl");
