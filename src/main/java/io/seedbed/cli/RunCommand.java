@@ -4,6 +4,7 @@ import io.seedbed.feed.Feed;
 import io.seedbed.io.Database;
 import io.seedbed.io.DatabaseSinks;
 import io.seedbed.io.FileFeedSources;
+import io.seedbed.io.FolderRuleSources;
 import io.seedbed.io.JsonLinesFiles;
 import io.seedbed.io.JsonLinesSinks;
 import io.seedbed.io.OutputTable;
@@ -12,6 +13,7 @@ import io.seedbed.pipeline.ConfigBundle;
 import io.seedbed.pipeline.JobClock;
 import io.seedbed.pipeline.Pipeline;
 import io.seedbed.pipeline.PipelineConfig;
+import io.seedbed.pipeline.RuleSources;
 import io.seedbed.pipeline.SeedbedSinks;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -47,7 +49,8 @@ public final class RunCommand {
       "  --jdbc-user USER     its user",
       "  --jdbc-password-env VAR  the environment variable holding its password",
       "  --parallelism N      local parallelism (default 2)",
-      "  --follow             keep watching the feed folders for new files",
+      "  --follow             keep watching the feed folders for new files, and the config",
+      "                       folder for new or changed rule files (applied without a restart)",
       "  --now INSTANT        the job's clock for the future-date check (default: system clock)");
 
   private static final Set<String> OPTIONS = Set.of("feeds", "config", "out", "jdbc-url", "jdbc-user",
@@ -103,6 +106,7 @@ public final class RunCommand {
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
       Pipeline.define(env, new FileFeedSources(feeds, follow, Duration.ofSeconds(5)),
+          follow ? new FolderRuleSources(configDir, true, Duration.ofSeconds(5)) : RuleSources.none(),
           SeedbedSinks.all(sinks), pipelineConfig);
 
       long started = System.nanoTime();
