@@ -32,6 +32,11 @@ public final class RuleFileSource implements Source<RuleUpdate, RuleFolderSplit,
     this.intervalMillis = interval.toMillis();
   }
 
+  /** A source that emits nothing and ends at once: a run without a rules stream. */
+  public static RuleFileSource none() {
+    return new RuleFileSource(Path.of("."), false, Duration.ofSeconds(1));
+  }
+
   @Override
   public Boundedness getBoundedness() {
     return follow ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED;

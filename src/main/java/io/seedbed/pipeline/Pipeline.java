@@ -6,11 +6,11 @@ import io.seedbed.feed.RejectedRecord;
 import io.seedbed.io.OutputTable;
 import io.seedbed.io.OutputTables;
 import io.seedbed.io.RawLine;
+import io.seedbed.io.RuleFileSource;
 import io.seedbed.indicator.IndicatorSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -107,8 +107,8 @@ public final class Pipeline {
       RuleSources rules) {
     DataStream<RuleUpdate> updates = rules.updates(env);
     if (updates == null) {
-      updates = env.fromData(java.util.List.<RuleUpdate>of(), TypeInformation.of(RuleUpdate.class))
-          .name("no rule updates");
+      updates = env.fromSource(RuleFileSource.none(), WatermarkStrategy.noWatermarks(),
+          "no rule updates").setParallelism(1).uid("source-rules");
     }
     return updates
         .assignTimestampsAndWatermarks(RuleWatermarks.neverHoldBack())

@@ -20,7 +20,7 @@ public interface RuleSources extends Serializable {
     return env -> null;
   }
 
-  /** A fixed list of updates, delivered in order (tests). */
+  /** A fixed, non-empty list of updates, delivered in order (tests). */
   static RuleSources of(List<RuleUpdate> updates) {
     List<RuleUpdate> copy = List.copyOf(updates);
     return env -> env.fromData(copy, TypeInformation.of(RuleUpdate.class)).name("rule updates");
