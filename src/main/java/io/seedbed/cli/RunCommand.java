@@ -6,7 +6,9 @@ import io.seedbed.io.DatabaseSinks;
 import io.seedbed.io.FileFeedSources;
 import io.seedbed.io.JsonLinesFiles;
 import io.seedbed.io.JsonLinesSinks;
+import io.seedbed.io.FolderRuleSources;
 import io.seedbed.io.KafkaFeedSources;
+import io.seedbed.io.KafkaRuleSource;
 import io.seedbed.io.KafkaPoolChangeSinks;
 import io.seedbed.io.KafkaSinkOptions;
 import io.seedbed.io.KafkaSourceOptions;
@@ -19,6 +21,7 @@ import io.seedbed.pipeline.JobClock;
 import io.seedbed.pipeline.PerFeedSources;
 import io.seedbed.pipeline.Pipeline;
 import io.seedbed.pipeline.PipelineConfig;
+import io.seedbed.pipeline.RuleSources;
 import io.seedbed.pipeline.SeedbedConfig;
 import io.seedbed.pipeline.SeedbedSinks;
 import java.io.PrintStream;
@@ -62,7 +65,8 @@ public final class RunCommand {
       "  --jdbc-password-env VAR  the environment variable holding its password",
       "  --jdbc-password-file PATH  a file whose first line is its password (e.g. a mounted secret)",
       "  --parallelism N      local parallelism (default 2)",
-      "  --follow             keep watching the feed folders for new files",
+      "  --follow             keep watching the feed folders for new files, and the config",
+      "                       folder for new or changed rule files (applied without a restart)",
       "  --now INSTANT        the job's clock for the future-date check (default: system clock)",
       "  --job FILE           a job file (jobs/engine.yaml): sources, sinks, checkpointing, state");
 
@@ -77,6 +81,7 @@ public final class RunCommand {
     ConfigBundle bundle;
     Path configDir;
     FeedSources sources;
+    RuleSources ruleSources = RuleSources.none();
     final List<SeedbedSinks> sinks = new ArrayList<>();
     Database db;
     EmbeddedDatabase embedded;
@@ -101,7 +106,8 @@ public final class RunCommand {
           setup.flinkConf.getOptional(org.apache.flink.configuration.PipelineOptions.MAX_PARALLELISM)
               .orElse(defaults.maxParallelism),
           setup.watermarks != null ? setup.watermarks : defaults.outOfOrderness, defaults.idleness);
-      Pipeline.define(env, setup.sources, SeedbedSinks.all(setup.sinks), pipelineConfig);
+      Pipeline.define(env, setup.sources, setup.ruleSources, SeedbedSinks.all(setup.sinks),
+          pipelineConfig);
 
       out.println("Running Seedbed: " + setup.description + " ...");
       long started = System.nanoTime();
@@ -143,6 +149,9 @@ public final class RunCommand {
       s.clock = JobClock.fixed(Instant.parse(args.get("now", null)));
     }
     s.sources = new FileFeedSources(feeds, follow, Duration.ofSeconds(5));
+    if (follow) {
+      s.ruleSources = new FolderRuleSources(s.configDir, true, Duration.ofSeconds(5));
+    }
     if (args.get("jdbc-url", null) != null) {
       if (args.get("jdbc-password-env", null) != null && args.get("jdbc-password-file", null) != null) {
         throw new Args.UsageException("give --jdbc-password-env or --jdbc-password-file, not both");
@@ -200,6 +209,12 @@ public final class RunCommand {
       }
     });
     s.sources = new PerFeedSources(byFeed);
+    if (job.rulesTopic != null) {
+      String topic = job.rulesTopic;
+      s.ruleSources = env -> KafkaRuleSource.stream(env, kafka, topic);
+    } else if (streaming) {
+      s.ruleSources = new FolderRuleSources(s.configDir, true, Duration.ofSeconds(10));
+    }
     s.db = Database.fromEnv(job.jdbc.url(), job.jdbc.user(), job.jdbc.passwordEnv());
     s.sinks.add(new DatabaseSinks(s.db));
     if (job.poolChanges != null) {

@@ -12,6 +12,7 @@ public final class Seedbed {
       "  run        run the streaming job (local Flink, embedded PostgreSQL by default)",
       "  generate   write a synthetic city's feeds",
       "  rules      validate rule files, or explain one enterprise's criteria",
+      "  backtest   replay feeds under baseline and candidate rules; report what changes",
       "  db         query or serve the embedded PostgreSQL",
       "",
       "seedbed COMMAND --help shows a command's options.");
@@ -42,6 +43,12 @@ public final class Seedbed {
           return io.seedbed.cli.generate.GenerateCommand.run(rest);
         case "rules":
           return RulesCommand.run(rest, out);
+        case "backtest":
+          if (help) {
+            out.println(BacktestCommand.USAGE);
+            return 0;
+          }
+          return BacktestCommand.run(rest, out);
         case "db":
           if (help) {
             out.println(DbCommand.USAGE);

@@ -6,6 +6,7 @@ import io.seedbed.feed.RejectedRecord;
 import io.seedbed.io.OutputTable;
 import io.seedbed.io.OutputTables;
 import io.seedbed.io.RawLine;
+import io.seedbed.io.RuleFileSource;
 import io.seedbed.indicator.IndicatorSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * per feed: lines -> decode (rejected -> side output) -> event time + watermarks
  * union -> keyBy(uscc) -> EnterpriseProcessor (ledger, indicators, rules, pools) -> tables
+ *                               ^ rule updates (broadcast; watermark never holds back)
  * </pre>
  */
 public final class Pipeline {
@@ -31,8 +33,15 @@ public final class Pipeline {
     return OutputTables.ALL;
   }
 
+  /** The pipeline on the shipped rules only (no rules stream). */
   public static void define(StreamExecutionEnvironment env, FeedSources sources, SeedbedSinks sinks,
       PipelineConfig config) {
+    define(env, sources, RuleSources.none(), sinks, config);
+  }
+
+  /** The pipeline with a rules stream: updates are broadcast to every enterprise processor. */
+  public static void define(StreamExecutionEnvironment env, FeedSources sources, RuleSources rules,
+      SeedbedSinks sinks, PipelineConfig config) {
     env.setMaxParallelism(config.maxParallelism);
     SeedbedConfig parsed = SeedbedConfig.parse(config.config);
 
@@ -64,7 +73,8 @@ public final class Pipeline {
     }
     SingleOutputStreamOperator<IndicatorSnapshot> enterprises = all
         .keyBy(FeedRecord::uscc)
-        .process(new EnterpriseProcessor(config.config))
+        .connect(ruleUpdates(env, rules).broadcast(EnterpriseProcessor.RULE_FILES))
+        .process(new EnterpriseProcessor(config.config, config.clock))
         .uid("enterprise")
         .name("Enterprise ledger, indicators, rules and pools");
 
@@ -79,11 +89,31 @@ public final class Pipeline {
         .process(new DistrictProgressFunction(config.config))
         .uid("district-progress")
         .name("District progress against targets"));
+    rejected.add(enterprises.getSideOutput(Outputs.REJECTED)); // invalid rule updates
     DataStream<RejectedRecord> allRejected = rejected.get(0);
     for (int i = 1; i < rejected.size(); i++) {
       allRejected = allRejected.union(rejected.get(i));
     }
     sinks.write(OutputTables.REJECTED_RECORD, allRejected);
+  }
+
+  /**
+   * The rule updates, with a watermark that never holds back event time: rules carry no event
+   * time, and the enterprise processor's watermark is the minimum of its inputs, so a rules stream
+   * without watermarks would stop every suspension timer. Without a rules source, an empty
+   * bounded stream stands in (it ends at once, which also releases the watermark).
+   */
+  private static DataStream<RuleUpdate> ruleUpdates(StreamExecutionEnvironment env,
+      RuleSources rules) {
+    DataStream<RuleUpdate> updates = rules.updates(env);
+    if (updates == null) {
+      updates = env.fromSource(RuleFileSource.none(), WatermarkStrategy.noWatermarks(),
+          "no rule updates").setParallelism(1).uid("source-rules");
+    }
+    return updates
+        .assignTimestampsAndWatermarks(RuleWatermarks.neverHoldBack())
+        .uid("rule-updates-watermarks")
+        .name("Rule updates (watermark: never holds back)");
   }
 
   /**

@@ -1,15 +1,16 @@
 package io.seedbed.pipeline;
 
 /**
- * One rule file as it arrived on the rules stream (a Flink POJO): its name, its YAML text, and
- * where it came from for error messages. A later update of the same file replaces the earlier one.
+ * One rule file as it arrives on the rules stream (a watched config folder, or a message on the
+ * Kafka topic {@code seedbed.rules}): its name relative to the config folder, e.g.
+ * {@code rules/miit-2026.yaml} or {@code city/rizhao.yaml}, and its whole YAML text. A Flink POJO.
  */
 public class RuleUpdate {
-  /** The rule file's name, e.g. {@code rules/miit-2026.yaml}; null when the message had no key. */
+  /** Relative name with forward slashes: {@code rules/NAME.yaml} or {@code city/NAME.yaml}. */
   public String file;
-  /** The YAML text. */
+  /** The whole YAML document. */
   public String text;
-  /** Where it was read, e.g. {@code kafka:seedbed.rules-0@17}. */
+  /** Where it came from, for messages: a folder path or {@code kafka:seedbed.rules@partition:offset}. */
   public String origin;
 
   public RuleUpdate() {}
