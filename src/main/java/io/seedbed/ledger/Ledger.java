@@ -49,6 +49,12 @@ import java.util.function.Predicate;
  * facts inside the windows, {@link #apply} refuses facts the final view could never show, and
  * {@link #prune} drops what the views no longer show. Views return fresh sorted collections so
  * that sums are added in a fixed order.
+ *
+ * <p>Order-freedom holds for any interleaving of {@code apply} and {@code prune} (the operator
+ * prunes after every record) because a fact is refused or dropped only when no later record can
+ * bring it back into a view: the references of the windows (latest month, latest year, latest
+ * event time) only move forward, and a fact outside a window of the current reference is outside
+ * it for every later one. IP events are never dropped: see {@link #ipEvents}.
  */
 public class Ledger {
   /** The latest event time of any record folded in (including ones outside the windows). */
@@ -63,13 +69,17 @@ public class Ledger {
   public Map<Integer, RatingFact> ratings = new HashMap<>();
   /** Meter readings by identity. */
   public Map<String, MeterFact> meters = new HashMap<>();
-  /** IP events by identity. */
-  public Map<String, IpEventFact> ipEvents = new HashMap<>();
   /**
-   * ipNo of items dropped by {@link #prune} → epoch millis of their last event: a re-delivered old
-   * event of a dropped item must not resurrect it. Bounded by the enterprise's lifetime portfolio.
+   * IP events by identity: the whole history of every item, never pruned. An item's state is a
+   * replay of all its events, and a record arriving later can revive any invalid item (a
+   * {@code restored} needs the earlier grant, a {@code transferred_in} can come years later, a
+   * re-delivered old {@code granted} dates the class-II age), so no IP event is ever provably dead.
+   * Dropping items that looked dead against the latest event time seen so far made the result
+   * depend on arrival order. The views hide items invalid for more than
+   * {@code invalidIpKeptYears} against the final latest event time instead. Bounded by the
+   * enterprise's lifetime portfolio times a handful of lifecycle events per item.
    */
-  public Map<String, Long> droppedIp = new HashMap<>();
+  public Map<String, IpEventFact> ipEvents = new HashMap<>();
   /** Latest action per credit list (ListName code). */
   public Map<String, ListingFact> listings = new HashMap<>();
   /** Latest bank credit status, null if none. */
@@ -127,10 +137,6 @@ public class Ledger {
           m.amount(), (int) m.from().toEpochDay(), (int) m.to().toEpochDay(), tce));
     }
     if (r instanceof IpEvent e) {
-      Long dropped = droppedIp.get(e.ipNo());
-      if (dropped != null && e.at().toEpochMilli() <= dropped) {
-        return LedgerChange.OUTSIDE_WINDOW;
-      }
       return upsert(ipEvents, e.identity(),
           new IpEventFact(e.ipNo(), e.ipType().code(), e.event().code(), e.at()));
     }
@@ -312,6 +318,11 @@ public class Ledger {
       .thenComparing(f -> f.action)
       .thenComparing(TitleFact::canonical);
 
+  /**
+   * Whether the views show an item (replayed to the latest event time): all but items invalid for
+   * more than {@code invalidIpKeptYears}. Judged on the item's whole history against the latest
+   * event time, so it is a function of the final facts only.
+   */
   private boolean ipItemKept(IpItem item, LedgerSettings s) {
     if (item.valid || item.endedAt == null) {
       return true;
@@ -380,7 +391,10 @@ public class Ledger {
     return view;
   }
 
-  /** IP items kept in the portfolio, in their state at {@code until}, by ipNo. */
+  /**
+   * IP items shown in the portfolio (all but those invalid for more than {@code invalidIpKeptYears}
+   * at the latest event time), in their state at {@code until}, by ipNo.
+   */
   public List<IpItem> ipItems(LedgerSettings s, Instant until) {
     Set<String> kept = new HashSet<>();
     for (IpItem item : IpPortfolio.items(ipEvents.values(), latestEventTime)) {
@@ -482,7 +496,10 @@ public class Ledger {
 
   // ------------------------------------------------------------------ pruning
 
-  /** Drops every fact the views no longer show (called on event-time timers). */
+  /**
+   * Drops every fact that no later record can bring back into a view (the operator calls it after
+   * every record). IP events are kept: see {@link #ipEvents}.
+   */
   public void prune(LedgerSettings s) {
     if (latestEventTime == null) {
       return;
@@ -497,24 +514,12 @@ public class Ledger {
     List<TitleFact> allTitles = new ArrayList<>(titles.values());
     titles.values().removeIf(f -> !inLookback(f.at, s) && allTitles.stream()
         .anyMatch(o -> o.title.equals(f.title) && TITLE_ORDER.compare(o, f) > 0));
-    for (IpItem item : IpPortfolio.items(ipEvents.values(), latestEventTime)) {
-      if (!ipItemKept(item, s)) {
-        long last = Long.MIN_VALUE;
-        for (IpEventFact f : ipEvents.values()) {
-          if (f.ipNo.equals(item.ipNo)) {
-            last = Math.max(last, f.at.toEpochMilli());
-          }
-        }
-        droppedIp.merge(item.ipNo, last, Math::max);
-        ipEvents.values().removeIf(f -> f.ipNo.equals(item.ipNo));
-      }
-    }
   }
 
   /** Number of stored entries of every kind: shows pruning in tests and metrics. */
   public int entryCount() {
     return vat.size() + annual.size() + ratings.size() + meters.size() + ipEvents.size()
-        + droppedIp.size() + listings.size() + (bank == null ? 0 : 1) + financing.size()
+        + listings.size() + (bank == null ? 0 : 1) + financing.size()
         + awards.size() + incidents.size() + profile.size() + titles.size();
   }
 }

@@ -80,22 +80,23 @@ class PruningTest {
     ledger.prune(SETTINGS.ledger);
 
     // 36 VAT (2023-01..2025-12) + 4 annual (2021..2024) + 3 ratings (2022..2024)
-    // + 3 financing (since 2023-01-10 10:00) + 1 IP event (ZL1) + 1 tombstone (D1)
-    // + 1 title action (the latest) + 1 penalty (2024)
-    assertThat(ledger.entryCount()).isEqualTo(50);
+    // + 3 financing (since 2023-01-10 10:00) + 3 IP events (ZL1; D1's grant and lapse: hidden
+    // from the views, but a later restoration could revive D1) + 1 title action (the latest)
+    // + 1 penalty (2024)
+    assertThat(ledger.entryCount()).isEqualTo(51);
     Indicators after = IndicatorCalculator.compute(USCC, ledger, ledger.latestEventTime(), SETTINGS);
     assertThat(after).usingRecursiveComparison().isEqualTo(before);
     assertThat(after.titles).containsExactly("srdi_city");
   }
 
   @Test
-  void oldRecordsRedeliveredAfterPruningStayOut() {
+  void oldRecordsRedeliveredAfterPruningStayOutOrChangeNothing() {
     Ledger ledger = new Ledger();
     fiveYears().forEach(r -> ledger.apply(r, SETTINGS.ledger));
     ledger.prune(SETTINGS.ledger);
     int entries = ledger.entryCount();
     assertThat(ledger.apply(ip("D1", IpType.DESIGN, IpEventType.GRANTED, "2015-01-01T00:00"), SETTINGS.ledger))
-        .isEqualTo(LedgerChange.OUTSIDE_WINDOW);
+        .isEqualTo(LedgerChange.UNCHANGED);
     assertThat(ledger.apply(vat("2022-06", 1e6, 6e4, "2022-07-10T10:00"), SETTINGS.ledger))
         .isEqualTo(LedgerChange.OUTSIDE_WINDOW);
     assertThat(ledger.apply(new Financing(USCC, 1e6, true, at("2020-07-01T00:00")), SETTINGS.ledger))
@@ -105,5 +106,30 @@ class PruningTest {
     assertThat(ledger.apply(annual(2020, 1, 1, 1, 1, 1, 1, 1, 1, "2021-05-20T09:00"), SETTINGS.ledger))
         .isEqualTo(LedgerChange.OUTSIDE_WINDOW);
     assertThat(ledger.entryCount()).isEqualTo(entries);
+  }
+
+  /**
+   * D1 lapsed 2023-01-01, three years before the latest data, so the views hide it; a restoration
+   * of 2023-03-01 arriving after pruning revives it from its kept grant of 2015 (a design
+   * maintained more than 2 years: class II). Dropping D1 on pruning used to lose the grant, and
+   * the lone restoration replayed as never valid.
+   */
+  @Test
+  void aLapsedItemRestoredAfterPruningCountsAgain() {
+    Ledger ledger = new Ledger();
+    fiveYears().forEach(r -> {
+      ledger.apply(r, SETTINGS.ledger);
+      ledger.prune(SETTINGS.ledger);
+    });
+    assertThat(IndicatorCalculator.compute(USCC, ledger, ledger.latestEventTime(), SETTINGS).class2Ip)
+        .isEqualTo(0);
+
+    assertThat(ledger.apply(ip("D1", IpType.DESIGN, IpEventType.RESTORED, "2023-03-01T00:00"), SETTINGS.ledger))
+        .isEqualTo(LedgerChange.CHANGED);
+    ledger.prune(SETTINGS.ledger);
+
+    Indicators after = IndicatorCalculator.compute(USCC, ledger, ledger.latestEventTime(), SETTINGS);
+    assertThat(after.class2Ip).isEqualTo(1);
+    assertThat(after.class1Ip).isEqualTo(1);
   }
 }
