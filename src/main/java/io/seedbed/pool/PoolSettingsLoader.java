@@ -1,5 +1,6 @@
 package io.seedbed.pool;
 
+import io.seedbed.config.YamlNode;
 import io.seedbed.feed.Coded;
 import io.seedbed.feed.ListName;
 import io.seedbed.feed.Severity;
@@ -25,7 +26,7 @@ final class PoolSettingsLoader {
   private PoolSettingsLoader() {}
 
   static PoolSettings load(Path file) {
-    YamlNode root = YamlNode.parse(file).only(Set.of("potentialWeights", "trendCriteria", "vetoes",
+    YamlNode root = YamlNode.parse(file).allowOnly(Set.of("potentialWeights", "trendCriteria", "vetoes",
         "pools", "cityTargets", "districts", "rewards"));
     PotentialWeights weights = weights(root.get("potentialWeights"));
     TrendCriteria trends = trends(root.get("trendCriteria"));
@@ -61,7 +62,7 @@ final class PoolSettingsLoader {
     districtTargets.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
     Map<String, Reward> rewards = new LinkedHashMap<>();
     for (Map.Entry<String, YamlNode> e : root.get("rewards").entries().entrySet()) {
-      YamlNode r = e.getValue().only(Set.of("amount", "policy"));
+      YamlNode r = e.getValue().allowOnly(Set.of("amount", "policy"));
       code(Title.class, e.getKey(), r);
       rewards.put(e.getKey(), new Reward(e.getKey(), r.get("amount").number(0, 1e10),
           r.get("policy").text()));
@@ -71,7 +72,7 @@ final class PoolSettingsLoader {
   }
 
   private static PotentialWeights weights(YamlNode n) {
-    n.only(Set.of("met", "closeness", "trend"));
+    n.allowOnly(Set.of("met", "closeness", "trend"));
     PotentialWeights w = new PotentialWeights(n.get("met").number(0, 1),
         n.get("closeness").number(0, 1), n.get("trend").number(0, 1));
     if (Math.abs(w.met() + w.closeness() + w.trend() - 1) > 1e-9) {
@@ -81,20 +82,20 @@ final class PoolSettingsLoader {
   }
 
   private static TrendCriteria trends(YamlNode n) {
-    n.only(Set.of("revenue", "rdIntensity", "class1Ip"));
+    n.allowOnly(Set.of("revenue", "rdIntensity", "class1Ip"));
     return new TrendCriteria(Set.copyOf(n.get("revenue").texts()),
         Set.copyOf(n.get("rdIntensity").texts()), Set.copyOf(n.get("class1Ip").texts()));
   }
 
   private static VetoProfile veto(String name, YamlNode n) {
-    n.only(Set.of("lookBackYears", "lists", "incidents"));
+    n.allowOnly(Set.of("lookBackYears", "lists", "incidents"));
     Set<String> lists = new LinkedHashSet<>();
-    for (YamlNode l : n.get("lists").elements()) {
+    for (YamlNode l : n.get("lists").items()) {
       lists.add(code(ListName.class, l.text(), l).code());
     }
     List<IncidentMatcher> matchers = new ArrayList<>();
-    for (YamlNode m : n.get("incidents").elements()) {
-      m.only(Set.of("type", "categories", "severities"));
+    for (YamlNode m : n.get("incidents").items()) {
+      m.allowOnly(Set.of("type", "categories", "severities"));
       YamlNode type = m.get("type");
       if (!INCIDENT_TYPES.contains(type.text())) {
         throw type.error("unknown incident type '" + type.text() + "'; one of " + INCIDENT_TYPES);
@@ -103,7 +104,7 @@ final class PoolSettingsLoader {
       Set<String> severities = new HashSet<>();
       YamlNode sev = m.opt("severities");
       if (sev != null) {
-        for (YamlNode s : sev.elements()) {
+        for (YamlNode s : sev.items()) {
           severities.add(code(Severity.class, s.text(), s).code());
         }
       }
@@ -114,13 +115,13 @@ final class PoolSettingsLoader {
   }
 
   private static PoolRules poolRules(Pool p, YamlNode n, Map<String, VetoProfile> vetoes) {
-    n.only(Set.of("veto", "exitAfterFailures", "stayMargin", "graduateWhenLarge", "discovery"));
+    n.allowOnly(Set.of("veto", "exitAfterFailures", "stayMargin", "graduateWhenLarge", "discovery"));
     YamlNode vetoName = n.get("veto");
     VetoProfile veto = vetoes.get(vetoName.text());
     if (veto == null) {
       throw vetoName.error("no veto profile '" + vetoName.text() + "' under vetoes");
     }
-    YamlNode d = n.get("discovery").only(Set.of("marginFraction", "minMetFraction", "horizonMonths"));
+    YamlNode d = n.get("discovery").allowOnly(Set.of("marginFraction", "minMetFraction", "horizonMonths"));
     DiscoverySettings discovery = new DiscoverySettings(d.get("marginFraction").number(0, 1),
         d.get("minMetFraction").number(0, 1), d.get("horizonMonths").integer(0, 120));
     return new PoolRules(p, veto, n.get("exitAfterFailures").integer(1, 100),
@@ -130,8 +131,8 @@ final class PoolSettingsLoader {
   private static List<District> districts(YamlNode n) {
     List<District> out = new ArrayList<>();
     Set<String> codes = new HashSet<>();
-    for (YamlNode d : n.elements()) {
-      d.only(Set.of("code", "name", "weight", "targets"));
+    for (YamlNode d : n.items()) {
+      d.allowOnly(Set.of("code", "name", "weight", "targets"));
       YamlNode codeNode = d.get("code");
       String code = codeNode.text();
       if (!code.matches("\\d{6}")) {

@@ -3,6 +3,7 @@ package io.seedbed.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedbed.config.ConfigException;
 import io.seedbed.rule.Pool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ class PoolSettingsTest {
     int line = lineOf(bad, "lists: [abnormal_operations,");
     assertThatThrownBy(() -> PoolSettings.load(bad))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.field()).isEqualTo("vetoes.city.lists.0");
+          assertThat(e.field()).isEqualTo("vetoes.city.lists[0]");
           assertThat(e.line()).isEqualTo(line);
         });
   }
