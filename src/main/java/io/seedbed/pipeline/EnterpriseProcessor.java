@@ -181,7 +181,8 @@ public class EnterpriseProcessor extends KeyedProcessFunction<String, FeedRecord
     if (pools == null) {
       pools = new EnterprisePools();
     }
-    PoolOutputs result = PoolTracker.evaluate(pools, indicators, verdicts, asOf, false, settings.pools());
+    PoolOutputs result = PoolTracker.evaluate(pools, indicators, verdicts, ruleSet, asOf, false,
+        settings.pools());
     emit(result, ctx);
     poolsState.update(pools);
     if (result.nextWakeUp != null) {

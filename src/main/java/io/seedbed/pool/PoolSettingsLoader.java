@@ -2,8 +2,6 @@ package io.seedbed.pool;
 
 import io.seedbed.config.YamlNode;
 import io.seedbed.feed.Coded;
-import io.seedbed.feed.ListName;
-import io.seedbed.feed.Severity;
 import io.seedbed.feed.Title;
 import io.seedbed.rule.Pool;
 import java.nio.file.Path;
@@ -12,33 +10,23 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads and validates {@code config/city/pools.yaml} into {@link PoolSettings}. */
 final class PoolSettingsLoader {
-  /** The {@code IncidentFact.type} codes the ledger produces. */
-  private static final Set<String> INCIDENT_TYPES = Set.of("penalty", "accident", "violation",
-      "falsification", "abnormal_ip", "tax_credit_d", "listing");
-
   private PoolSettingsLoader() {}
 
   static PoolSettings load(Path file) {
-    YamlNode root = YamlNode.parse(file).allowOnly(Set.of("potentialWeights", "trendCriteria", "vetoes",
-        "pools", "cityTargets", "districts", "rewards"));
+    YamlNode root = YamlNode.parse(file).allowOnly(Set.of("potentialWeights", "trendCriteria", "pools", "cityTargets", "districts", "rewards"));
     PotentialWeights weights = weights(root.get("potentialWeights"));
     TrendCriteria trends = trends(root.get("trendCriteria"));
-    Map<String, VetoProfile> vetoes = new HashMap<>();
-    for (Map.Entry<String, YamlNode> e : root.get("vetoes").entries().entrySet()) {
-      vetoes.put(e.getKey(), veto(e.getKey(), e.getValue()));
-    }
     YamlNode poolsNode = root.get("pools");
     Map<Pool, PoolRules> pools = new EnumMap<>(Pool.class);
     for (Map.Entry<String, YamlNode> e : poolsNode.entries().entrySet()) {
       Pool p = code(Pool.class, e.getKey(), e.getValue());
-      pools.put(p, poolRules(p, e.getValue(), vetoes));
+      pools.put(p, poolRules(p, e.getValue()));
     }
     for (Pool p : Pool.values()) {
       if (!pools.containsKey(p)) {
@@ -87,44 +75,12 @@ final class PoolSettingsLoader {
         Set.copyOf(n.get("rdIntensity").texts()), Set.copyOf(n.get("class1Ip").texts()));
   }
 
-  private static VetoProfile veto(String name, YamlNode n) {
-    n.allowOnly(Set.of("lookBackYears", "lists", "incidents"));
-    Set<String> lists = new LinkedHashSet<>();
-    for (YamlNode l : n.get("lists").items()) {
-      lists.add(code(ListName.class, l.text(), l).code());
-    }
-    List<IncidentMatcher> matchers = new ArrayList<>();
-    for (YamlNode m : n.get("incidents").items()) {
-      m.allowOnly(Set.of("type", "categories", "severities"));
-      YamlNode type = m.get("type");
-      if (!INCIDENT_TYPES.contains(type.text())) {
-        throw type.error("unknown incident type '" + type.text() + "'; one of " + INCIDENT_TYPES);
-      }
-      YamlNode cats = m.opt("categories");
-      Set<String> severities = new HashSet<>();
-      YamlNode sev = m.opt("severities");
-      if (sev != null) {
-        for (YamlNode s : sev.items()) {
-          severities.add(code(Severity.class, s.text(), s).code());
-        }
-      }
-      matchers.add(new IncidentMatcher(type.text(),
-          cats == null ? Set.of() : Set.copyOf(cats.texts()), severities));
-    }
-    return new VetoProfile(name, n.get("lookBackYears").integer(1, 20), lists, matchers);
-  }
-
-  private static PoolRules poolRules(Pool p, YamlNode n, Map<String, VetoProfile> vetoes) {
-    n.allowOnly(Set.of("veto", "exitAfterFailures", "stayMargin", "graduateWhenLarge", "discovery"));
-    YamlNode vetoName = n.get("veto");
-    VetoProfile veto = vetoes.get(vetoName.text());
-    if (veto == null) {
-      throw vetoName.error("no veto profile '" + vetoName.text() + "' under vetoes");
-    }
+  private static PoolRules poolRules(Pool p, YamlNode n) {
+    n.allowOnly(Set.of("exitAfterFailures", "stayMargin", "graduateWhenLarge", "discovery"));
     YamlNode d = n.get("discovery").allowOnly(Set.of("marginFraction", "minMetFraction", "horizonMonths"));
     DiscoverySettings discovery = new DiscoverySettings(d.get("marginFraction").number(0, 1),
         d.get("minMetFraction").number(0, 1), d.get("horizonMonths").integer(0, 120));
-    return new PoolRules(p, veto, n.get("exitAfterFailures").integer(1, 100),
+    return new PoolRules(p, n.get("exitAfterFailures").integer(1, 100),
         n.get("stayMargin").number(0, 1), n.get("graduateWhenLarge").bool(), discovery);
   }
 

@@ -18,7 +18,7 @@ import java.util.Set;
 final class CriterionParser {
   private static final Set<String> LEVELS = Set.of("national", "provincial");
   private static final Set<String> INCIDENT_TYPES = Set.of("penalty", "accident", "violation",
-      "falsification", "abnormal_ip", "tax_credit_d", "listing");
+      "falsification", "abnormal_ip", "tax_credit_d");
   private static final Set<String> SEVERITIES = Set.of("major", "general");
 
   private final Map<String, Criterion> definitions = new LinkedHashMap<>();
@@ -380,7 +380,7 @@ final class CriterionParser {
       return n.get("name").text();
     }
     if (fallback == null) {
-      throw n.error("missing required key 'name'");
+      throw n.error("missing required field 'name'");
     }
     return fallback;
   }

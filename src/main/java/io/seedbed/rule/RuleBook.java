@@ -80,7 +80,7 @@ public final class RuleBook {
           throw new ConfigException(city.file, 0, "gates.appliesTo", "pool " + p.code()
               + " is not defined by rule set " + rs.id() + " nor by the city");
         }
-        pools.put(p, r.gatedBy(city.gates, city.gateSuspensions()));
+        pools.put(p, r.gatedBy(city.gates));
       }
     }
     checkReferences(pools, rs);

@@ -142,15 +142,11 @@ public final class RuleLoader {
     }
     Criterion gates = null;
     Set<Pool> gated = EnumSet.noneOf(Pool.class);
-    List<SuspendRule> gateSuspensions = new ArrayList<>();
     if (root.has("gates")) {
-      YamlNode g = root.get("gates").allowOnly(Set.of("appliesTo", "criteria", "suspendOn"));
+      YamlNode g = root.get("gates").allowOnly(Set.of("appliesTo", "criteria"));
       gates = parser.criterion(g.get("criteria"));
       for (YamlNode p : g.get("appliesTo").items()) {
         gated.add(CriterionParser.pool(p));
-      }
-      if (g.has("suspendOn")) {
-        gateSuspensions = suspendOn(g.get("suspendOn"), parser);
       }
     }
     Map<Pool, PoolRule> pools = root.has("pools")
@@ -158,7 +154,7 @@ public final class RuleLoader {
         : new EnumMap<>(Pool.class);
     Map<Pool, Integer> lines = new EnumMap<>(Pool.class);
     pools.forEach((p, r) -> lines.put(p, r.line));
-    return new CityConfig(city, gates, gated, gateSuspensions, pools, fileName, lines);
+    return new CityConfig(city, gates, gated, pools, fileName, lines);
   }
 
   /** The file-level {@code suspendOn}: used by every pool of the file that has none of its own. */
@@ -203,10 +199,27 @@ public final class RuleLoader {
     return pools;
   }
 
+  /**
+   * A {@code suspendOn} list: incident rules ({@code types}, optional {@code categories} and
+   * {@code severities}, {@code years}) and listing rules ({@code whileListed: [list, ...]}).
+   */
   private static List<SuspendRule> suspendOn(YamlNode list, CriterionParser parser) {
     List<SuspendRule> out = new ArrayList<>();
     for (YamlNode s : list.items()) {
-      out.add(new SuspendRule(parser.incidentFilter(s, "years")));
+      if (s.has("whileListed")) {
+        s.allowOnly("whileListed");
+        YamlNode lists = s.get("whileListed");
+        List<String> codes = lists.texts();
+        for (int i = 0; i < codes.size(); i++) {
+          if (!SuspendRule.LISTS.contains(codes.get(i))) {
+            throw lists.items().get(i).error("'" + codes.get(i) + "' is not a credit list; one of "
+                + SuspendRule.LISTS);
+          }
+        }
+        out.add(SuspendRule.whileListed(codes, s.comment()));
+      } else {
+        out.add(SuspendRule.onIncidents(parser.incidentFilter(s, "years"), s.comment()));
+      }
     }
     return out;
   }

@@ -166,6 +166,23 @@ class RuleLoaderErrorsTest {
   }
 
   @Test
+  void unknownCreditListInSuspendOn() {
+    assertError("id: t\nversion: 1\neffectiveFrom: 2023-01-01\nsuspendOn:\n"
+        + "  - {whileListed: [abnormal_operations]}\npools:\n  srdi:\n"
+        + "    criteria: {indicator: legal_person, op: \"==\", value: true}\n", 5,
+        "suspendOn[0].whileListed[0]", "'abnormal_operations' is not a credit list");
+  }
+
+  @Test
+  void listingsAreNotIncidentsInSuspendOn() {
+    // A listing blocks while listed (whileListed); no incident of type "listing" ever exists.
+    assertError("id: t\nversion: 1\neffectiveFrom: 2023-01-01\npools:\n  srdi:\n"
+        + "    criteria: {indicator: legal_person, op: \"==\", value: true}\n    suspendOn:\n"
+        + "      - {types: [listing], years: 3}\n", 8, "pools.srdi.suspendOn[0].types[0]",
+        "'listing' is not one of");
+  }
+
+  @Test
   void yamlSyntaxErrorNamesTheLine() {
     ConfigException e = error(HEAD + "      {indicator: legal_person, op: \"==\"\n");
     assertThat(e.getMessage()).startsWith("t.yaml:").contains("not valid YAML");
