@@ -30,10 +30,10 @@ import java.util.TreeMap;
  * The membership state machine of every pool of one enterprise (动态管理: entry, suspension, exit).
  *
  * <p>Precedence of one step, per pool: deregistration exits every tracked pool; graduation exits it;
- * an active suspension rule of the pool in the rule set (一票否决) suspends it; a suspension whose block has ended moves on with
- * {@code incident_expired}; then the criteria decide, with hysteresis for members. Only a status
- * change writes a {@code pool_change}; rows are re-emitted only when their content changed, so an
- * identical re-evaluation emits nothing.
+ * an active suspension rule of the pool in the rule set ({@code suspendOn}, 一票否决) suspends it; a
+ * suspension whose block has ended moves on with {@code incident_expired}; then the criteria decide,
+ * with hysteresis for members. Only a status change writes a {@code pool_change}; rows are
+ * re-emitted only when their content changed, so an identical re-evaluation emits nothing.
  */
 public final class PoolTracker {
   /**
