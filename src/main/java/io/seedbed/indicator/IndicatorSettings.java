@@ -1,6 +1,6 @@
 package io.seedbed.indicator;
 
-import io.seedbed.ledger.ConfigYaml;
+import io.seedbed.config.YamlNode;
 import io.seedbed.ledger.LedgerSettings;
 import java.nio.file.Path;
 
@@ -45,23 +45,23 @@ public final class IndicatorSettings {
    */
   public static IndicatorSettings load(Path configDir) {
     Path file = configDir.resolve("indicators.yaml");
-    ConfigYaml.Node root = ConfigYaml.read(file).allowOnly("ledger", "ip", "financing", "rounding");
+    YamlNode root = YamlNode.parse(file).allowOnly("ledger", "ip", "financing", "rounding");
     LedgerSettings ledger = LedgerSettings.load(configDir);
-    ConfigYaml.Node l = root.get("ledger");
+    YamlNode l = root.get("ledger");
     if (ledger.monthsKept < 24) {
       throw l.get("monthsKept").error("must be at least 24 (two 12-month periods for sales_growth_yoy)");
     }
     if (ledger.annualReturnsKept < 3) {
       throw l.get("annualReturnsKept").error("must be at least 3 (2-year growth needs 3 years)");
     }
-    ConfigYaml.Node ip = root.get("ip")
+    YamlNode ip = root.get("ip")
         .allowOnly("class2MinYearsSinceGrant", "highValueMinYearsSinceGrant", "transferredInMinYears");
-    ConfigYaml.Node fin = root.get("financing").allowOnly("shortYears", "longYears");
+    YamlNode fin = root.get("financing").allowOnly("shortYears", "longYears");
     int longYears = fin.get("longYears").positiveInt();
     if (ledger.lookbackYears < longYears) {
       throw l.get("lookbackYears").error("must be at least financing.longYears (" + longYears + ")");
     }
-    ConfigYaml.Node rounding = root.get("rounding").allowOnly("yearsDecimals");
+    YamlNode rounding = root.get("rounding").allowOnly("yearsDecimals");
     return new IndicatorSettings(ledger,
         SmeClassifier.load(configDir.resolve("sme-classification.yaml")),
         ip.get("class2MinYearsSinceGrant").positiveInt(),

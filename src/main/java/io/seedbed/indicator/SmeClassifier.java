@@ -1,6 +1,6 @@
 package io.seedbed.indicator;
 
-import io.seedbed.ledger.ConfigYaml;
+import io.seedbed.config.YamlNode;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,10 +30,10 @@ public final class SmeClassifier {
 
   /** Reads the table; fails naming the file, line and field of the first problem. */
   public static SmeClassifier load(Path file) {
-    ConfigYaml.Node root = ConfigYaml.read(file).allowOnly("sectors", "industryPrefixes");
+    YamlNode root = YamlNode.parse(file).allowOnly("sectors", "industryPrefixes");
     Map<String, Sector> sectors = new LinkedHashMap<>();
-    for (Map.Entry<String, ConfigYaml.Node> e : root.get("sectors").fields().entrySet()) {
-      ConfigYaml.Node n = e.getValue().allowOnly("smeCeiling", "medium", "small");
+    for (Map.Entry<String, YamlNode> e : root.get("sectors").entries().entrySet()) {
+      YamlNode n = e.getValue().allowOnly("smeCeiling", "medium", "small");
       sectors.put(e.getKey(), new Sector(bounds(n.get("smeCeiling")), bounds(n.get("medium")),
           bounds(n.get("small"))));
     }
@@ -41,7 +41,7 @@ public final class SmeClassifier {
       throw root.get("sectors").error("missing sector 'other' (used for codes matching no prefix)");
     }
     Map<String, String> prefixes = new TreeMap<>();
-    for (Map.Entry<String, ConfigYaml.Node> e : root.get("industryPrefixes").fields().entrySet()) {
+    for (Map.Entry<String, YamlNode> e : root.get("industryPrefixes").entries().entrySet()) {
       String sector = e.getValue().text();
       if (!sectors.containsKey(sector)) {
         throw e.getValue().error("unknown sector '" + sector + "'");
@@ -51,16 +51,16 @@ public final class SmeClassifier {
     return new SmeClassifier(sectors, prefixes);
   }
 
-  private static Bounds bounds(ConfigYaml.Node n) {
+  private static Bounds bounds(YamlNode n) {
     n.allowOnly("employees", "revenue", "assets");
-    if (n.fields().isEmpty()) {
+    if (n.entries().isEmpty()) {
       throw n.error("needs at least one of employees, revenue, assets");
     }
     return new Bounds(opt(n, "employees"), opt(n, "revenue"), opt(n, "assets"));
   }
 
-  private static Double opt(ConfigYaml.Node n, String field) {
-    return n.fields().containsKey(field) ? n.get(field).positiveDouble() : null;
+  private static Double opt(YamlNode n, String field) {
+    return n.has(field) ? n.get(field).positiveDouble() : null;
   }
 
   /** The sector of a GB/T 4754 code by longest prefix ({@code other} if none), null if the code is null. */

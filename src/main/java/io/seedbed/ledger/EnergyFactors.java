@@ -1,5 +1,6 @@
 package io.seedbed.ledger;
 
+import io.seedbed.config.YamlNode;
 import io.seedbed.feed.Coded;
 import io.seedbed.feed.EnergyCarrier;
 import io.seedbed.feed.EnergyUnit;
@@ -25,17 +26,17 @@ public final class EnergyFactors {
 
   /** Reads the factors file; fails naming the file, line and field of the first problem. */
   public static EnergyFactors load(Path file) {
-    ConfigYaml.Node root = ConfigYaml.read(file).allowOnly("factors");
-    ConfigYaml.Node factors = root.get("factors");
+    YamlNode root = YamlNode.parse(file).allowOnly("factors");
+    YamlNode factors = root.get("factors");
     Map<EnergyCarrier, Map<EnergyUnit, Double>> result = new EnumMap<>(EnergyCarrier.class);
-    for (Map.Entry<String, ConfigYaml.Node> c : factors.fields().entrySet()) {
+    for (Map.Entry<String, YamlNode> c : factors.entries().entrySet()) {
       EnergyCarrier carrier = Coded.byCode(EnergyCarrier.class, c.getKey());
       if (carrier == null) {
         throw c.getValue().error("unknown energy carrier (allowed: "
             + Coded.codes(EnergyCarrier.class) + ")");
       }
       Map<EnergyUnit, Double> units = new EnumMap<>(EnergyUnit.class);
-      for (Map.Entry<String, ConfigYaml.Node> u : c.getValue().fields().entrySet()) {
+      for (Map.Entry<String, YamlNode> u : c.getValue().entries().entrySet()) {
         EnergyUnit unit = Coded.byCode(EnergyUnit.class, u.getKey());
         if (unit == null) {
           throw u.getValue().error("unknown unit (allowed: " + Coded.codes(EnergyUnit.class) + ")");

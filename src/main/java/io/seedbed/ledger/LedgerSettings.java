@@ -1,5 +1,6 @@
 package io.seedbed.ledger;
 
+import io.seedbed.config.YamlNode;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +26,7 @@ public final class LedgerSettings {
 
   /** Reads {@code indicators.yaml} (section {@code ledger}) and {@code energy-factors.yaml} in {@code configDir}. */
   public static LedgerSettings load(Path configDir) {
-    ConfigYaml.Node ledger = ConfigYaml.read(configDir.resolve("indicators.yaml")).get("ledger")
+    YamlNode ledger = YamlNode.parse(configDir.resolve("indicators.yaml")).get("ledger")
         .allowOnly("monthsKept", "annualReturnsKept", "lookbackYears", "invalidIpKeptYears");
     return new LedgerSettings(
         ledger.get("monthsKept").positiveInt(),

@@ -350,7 +350,7 @@ public class EnterpriseProcessor
     if (pools == null) {
       pools = new EnterprisePools();
     }
-    PoolOutputs result = PoolTracker.evaluate(pools, indicators, verdicts, asOf, rulesChanged,
+    PoolOutputs result = PoolTracker.evaluate(pools, indicators, verdicts, ruleSet, asOf, rulesChanged,
         settings.pools());
     emit(result, ctx);
     poolsState.update(pools);

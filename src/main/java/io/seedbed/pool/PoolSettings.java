@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The city's pool configuration ({@code config/city/pools.yaml}): per-pool hysteresis, early
- * discovery and veto lists, the potential weights, the districts with their targets, and the reward
+ * discovery, the potential weights, the districts with their targets, and the reward
  * table. Immutable and serializable, so a Flink function can carry it.
  *
  * @param districtTargets district code → pool → target, after the split of the city targets

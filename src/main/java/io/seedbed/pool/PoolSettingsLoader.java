@@ -1,8 +1,7 @@
 package io.seedbed.pool;
 
+import io.seedbed.config.YamlNode;
 import io.seedbed.feed.Coded;
-import io.seedbed.feed.ListName;
-import io.seedbed.feed.Severity;
 import io.seedbed.feed.Title;
 import io.seedbed.rule.Pool;
 import java.nio.file.Path;
@@ -11,33 +10,23 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads and validates {@code config/city/pools.yaml} into {@link PoolSettings}. */
 final class PoolSettingsLoader {
-  /** The {@code IncidentFact.type} codes the ledger produces. */
-  private static final Set<String> INCIDENT_TYPES = Set.of("penalty", "accident", "violation",
-      "falsification", "abnormal_ip", "tax_credit_d", "listing");
-
   private PoolSettingsLoader() {}
 
   static PoolSettings load(Path file) {
-    YamlNode root = YamlNode.parse(file).only(Set.of("potentialWeights", "trendCriteria", "vetoes",
-        "pools", "cityTargets", "districts", "rewards"));
+    YamlNode root = YamlNode.parse(file).allowOnly(Set.of("potentialWeights", "trendCriteria", "pools", "cityTargets", "districts", "rewards"));
     PotentialWeights weights = weights(root.get("potentialWeights"));
     TrendCriteria trends = trends(root.get("trendCriteria"));
-    Map<String, VetoProfile> vetoes = new HashMap<>();
-    for (Map.Entry<String, YamlNode> e : root.get("vetoes").entries().entrySet()) {
-      vetoes.put(e.getKey(), veto(e.getKey(), e.getValue()));
-    }
     YamlNode poolsNode = root.get("pools");
     Map<Pool, PoolRules> pools = new EnumMap<>(Pool.class);
     for (Map.Entry<String, YamlNode> e : poolsNode.entries().entrySet()) {
       Pool p = code(Pool.class, e.getKey(), e.getValue());
-      pools.put(p, poolRules(p, e.getValue(), vetoes));
+      pools.put(p, poolRules(p, e.getValue()));
     }
     for (Pool p : Pool.values()) {
       if (!pools.containsKey(p)) {
@@ -61,7 +50,7 @@ final class PoolSettingsLoader {
     districtTargets.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
     Map<String, Reward> rewards = new LinkedHashMap<>();
     for (Map.Entry<String, YamlNode> e : root.get("rewards").entries().entrySet()) {
-      YamlNode r = e.getValue().only(Set.of("amount", "policy"));
+      YamlNode r = e.getValue().allowOnly(Set.of("amount", "policy"));
       code(Title.class, e.getKey(), r);
       rewards.put(e.getKey(), new Reward(e.getKey(), r.get("amount").number(0, 1e10),
           r.get("policy").text()));
@@ -71,7 +60,7 @@ final class PoolSettingsLoader {
   }
 
   private static PotentialWeights weights(YamlNode n) {
-    n.only(Set.of("met", "closeness", "trend"));
+    n.allowOnly(Set.of("met", "closeness", "trend"));
     PotentialWeights w = new PotentialWeights(n.get("met").number(0, 1),
         n.get("closeness").number(0, 1), n.get("trend").number(0, 1));
     if (Math.abs(w.met() + w.closeness() + w.trend() - 1) > 1e-9) {
@@ -81,57 +70,25 @@ final class PoolSettingsLoader {
   }
 
   private static TrendCriteria trends(YamlNode n) {
-    n.only(Set.of("revenue", "rdIntensity", "class1Ip"));
+    n.allowOnly(Set.of("revenue", "rdIntensity", "class1Ip"));
     return new TrendCriteria(Set.copyOf(n.get("revenue").texts()),
         Set.copyOf(n.get("rdIntensity").texts()), Set.copyOf(n.get("class1Ip").texts()));
   }
 
-  private static VetoProfile veto(String name, YamlNode n) {
-    n.only(Set.of("lookBackYears", "lists", "incidents"));
-    Set<String> lists = new LinkedHashSet<>();
-    for (YamlNode l : n.get("lists").elements()) {
-      lists.add(code(ListName.class, l.text(), l).code());
-    }
-    List<IncidentMatcher> matchers = new ArrayList<>();
-    for (YamlNode m : n.get("incidents").elements()) {
-      m.only(Set.of("type", "categories", "severities"));
-      YamlNode type = m.get("type");
-      if (!INCIDENT_TYPES.contains(type.text())) {
-        throw type.error("unknown incident type '" + type.text() + "'; one of " + INCIDENT_TYPES);
-      }
-      YamlNode cats = m.opt("categories");
-      Set<String> severities = new HashSet<>();
-      YamlNode sev = m.opt("severities");
-      if (sev != null) {
-        for (YamlNode s : sev.elements()) {
-          severities.add(code(Severity.class, s.text(), s).code());
-        }
-      }
-      matchers.add(new IncidentMatcher(type.text(),
-          cats == null ? Set.of() : Set.copyOf(cats.texts()), severities));
-    }
-    return new VetoProfile(name, n.get("lookBackYears").integer(1, 20), lists, matchers);
-  }
-
-  private static PoolRules poolRules(Pool p, YamlNode n, Map<String, VetoProfile> vetoes) {
-    n.only(Set.of("veto", "exitAfterFailures", "stayMargin", "graduateWhenLarge", "discovery"));
-    YamlNode vetoName = n.get("veto");
-    VetoProfile veto = vetoes.get(vetoName.text());
-    if (veto == null) {
-      throw vetoName.error("no veto profile '" + vetoName.text() + "' under vetoes");
-    }
-    YamlNode d = n.get("discovery").only(Set.of("marginFraction", "minMetFraction", "horizonMonths"));
+  private static PoolRules poolRules(Pool p, YamlNode n) {
+    n.allowOnly(Set.of("exitAfterFailures", "stayMargin", "graduateWhenLarge", "discovery"));
+    YamlNode d = n.get("discovery").allowOnly(Set.of("marginFraction", "minMetFraction", "horizonMonths"));
     DiscoverySettings discovery = new DiscoverySettings(d.get("marginFraction").number(0, 1),
         d.get("minMetFraction").number(0, 1), d.get("horizonMonths").integer(0, 120));
-    return new PoolRules(p, veto, n.get("exitAfterFailures").integer(1, 100),
+    return new PoolRules(p, n.get("exitAfterFailures").integer(1, 100),
         n.get("stayMargin").number(0, 1), n.get("graduateWhenLarge").bool(), discovery);
   }
 
   private static List<District> districts(YamlNode n) {
     List<District> out = new ArrayList<>();
     Set<String> codes = new HashSet<>();
-    for (YamlNode d : n.elements()) {
-      d.only(Set.of("code", "name", "weight", "targets"));
+    for (YamlNode d : n.items()) {
+      d.allowOnly(Set.of("code", "name", "weight", "targets"));
       YamlNode codeNode = d.get("code");
       String code = codeNode.text();
       if (!code.matches("\\d{6}")) {

@@ -12,7 +12,10 @@ import io.seedbed.indicator.Indicators;
 import io.seedbed.ledger.IncidentFact;
 import io.seedbed.rule.CriterionResult;
 import io.seedbed.rule.Pool;
+import io.seedbed.rule.PoolRule;
 import io.seedbed.rule.PoolVerdict;
+import io.seedbed.rule.RuleSet;
+import io.seedbed.rule.Suspension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,10 +30,10 @@ import java.util.TreeMap;
  * The membership state machine of every pool of one enterprise (动态管理: entry, suspension, exit).
  *
  * <p>Precedence of one step, per pool: deregistration exits every tracked pool; graduation exits it;
- * an active veto suspends it; a suspension whose block has ended moves on with
- * {@code incident_expired}; then the criteria decide, with hysteresis for members. Only a status
- * change writes a {@code pool_change}; rows are re-emitted only when their content changed, so an
- * identical re-evaluation emits nothing.
+ * an active suspension rule of the pool in the rule set ({@code suspendOn}, 一票否决) suspends it; a
+ * suspension whose block has ended moves on with {@code incident_expired}; then the criteria decide,
+ * with hysteresis for members. Only a status change writes a {@code pool_change}; rows are
+ * re-emitted only when their content changed, so an identical re-evaluation emits nothing.
  */
 public final class PoolTracker {
   /**
@@ -47,16 +50,19 @@ public final class PoolTracker {
    * @param state the enterprise's pool state, updated in place
    * @param verdicts one per pool evaluated; a tracked pool without a verdict is left alone, except
    *     that deregistration exits it
+   * @param ruleSet the rule set the verdicts were evaluated under: its pools' {@code suspendOn}
+   *     rules decide suspensions and the pools an incident row names
    * @param eventTime the evaluation time: the event time that caused it, the rule set's effective
    *     time, or a timer's time. Incident blocks end only when this time reaches them.
    * @param rulesChanged the evaluation is a re-evaluation under a new rule set: every change is
    *     stamped {@code rules_changed}
    */
   public static PoolOutputs evaluate(EnterprisePools state, Indicators in,
-      List<PoolVerdict> verdicts, Instant eventTime, boolean rulesChanged, PoolSettings s) {
+      List<PoolVerdict> verdicts, RuleSet ruleSet, Instant eventTime, boolean rulesChanged,
+      PoolSettings s) {
     PoolOutputs out = new PoolOutputs();
     moveDistrict(state, in.district, out);
-    recordIncidents(state, in, s, out);
+    recordIncidents(state, in, ruleSet, out);
     boolean gone = "deregistered".equals(in.status) || "revoked".equals(in.status);
     Map<Pool, PoolVerdict> byPool = new EnumMap<>(Pool.class);
     for (PoolVerdict v : verdicts) {
@@ -68,7 +74,8 @@ public final class PoolTracker {
       }
     }
     for (Map.Entry<Pool, PoolVerdict> e : byPool.entrySet()) {
-      step(state, in, e.getKey(), e.getValue(), eventTime, rulesChanged, gone, s, out);
+      step(state, in, e.getKey(), e.getValue(), ruleSet.pool(e.getKey()), eventTime, rulesChanged,
+          gone, s, out);
     }
     for (PoolState ps : state.pools.values()) {
       if (ps.status == SUSPENDED && ps.blockedUntil != null && ps.blockedUntil.isAfter(eventTime)
@@ -83,12 +90,13 @@ public final class PoolTracker {
   private record Decision(MembershipStatus status, ChangeReason reason, Instant blockedUntil) {}
 
   private static void step(EnterprisePools state, Indicators in, Pool pool, PoolVerdict v,
-      Instant eventTime, boolean rulesChanged, boolean gone, PoolSettings s, PoolOutputs out) {
+      PoolRule rule, Instant eventTime, boolean rulesChanged, boolean gone, PoolSettings s,
+      PoolOutputs out) {
     String code = pool.code();
     PoolState ps = state.pools.get(code);
     MembershipStatus prev = ps == null ? null : ps.status;
     Discovery.Assessment a = v == null ? null : Discovery.assess(v, in, eventTime, s);
-    Decision d = decide(ps, in, v, a, s.rules(pool), eventTime, gone);
+    Decision d = decide(ps, in, v, a, s.rules(pool), rule, eventTime, gone);
     if (d == null) {
       return;
     }
@@ -133,7 +141,7 @@ public final class PoolTracker {
 
   /** What the pool's status should be now; null for an untracked pool that stays untracked. */
   private static Decision decide(PoolState ps, Indicators in, PoolVerdict v,
-      Discovery.Assessment a, PoolRules r, Instant eventTime, boolean gone) {
+      Discovery.Assessment a, PoolRules r, PoolRule rule, Instant eventTime, boolean gone) {
     MembershipStatus prev = ps == null ? null : ps.status;
     Decision keep = ps == null ? null : new Decision(prev, ps.reason, ps.blockedUntil);
     if (gone) {
@@ -145,7 +153,7 @@ public final class PoolTracker {
           : new Decision(EXITED, ChangeReason.GRADUATED, null);
     }
     MembershipStatus target = v.eligible ? MEMBER : a.near() || a.projected() ? CANDIDATE : null;
-    Suspension.Block block = Suspension.blockFor(r.veto(), in, eventTime);
+    Suspension block = rule == null ? Suspension.NONE : rule.suspensionAt(in, eventTime);
     boolean inPool = prev == MEMBER || prev == CANDIDATE || prev == SUSPENDED;
     if (block.active() && (inPool || target != null)) {
       return new Decision(SUSPENDED, ChangeReason.INCIDENT, block.until());
@@ -270,8 +278,11 @@ public final class PoolTracker {
     state.district = district;
   }
 
-  /** One incident row per fact the first time it is seen; the seen set follows the look-back. */
-  private static void recordIncidents(EnterprisePools state, Indicators in, PoolSettings s,
+  /**
+   * One incident row per fact the first time it is seen, naming the pools of the rule set in force
+   * whose suspension rules it matches; the seen set follows the look-back.
+   */
+  private static void recordIncidents(EnterprisePools state, Indicators in, RuleSet ruleSet,
       PoolOutputs out) {
     Set<String> present = new HashSet<>();
     for (IncidentFact f : in.incidents) {
@@ -281,11 +292,10 @@ public final class PoolTracker {
       }
       Instant blocksUntil = null;
       List<String> pools = new ArrayList<>();
-      for (Pool p : Pool.values()) {
-        VetoProfile veto = s.rules(p).veto();
-        if (veto.matches(f)) {
-          pools.add(p.code());
-          Instant end = veto.blockEnd(f);
+      for (PoolRule rule : ruleSet.pools().values()) {
+        Instant end = rule.longestBlock(f);
+        if (end != null) {
+          pools.add(rule.pool().code());
           if (blocksUntil == null || end.isAfter(blocksUntil)) {
             blocksUntil = end;
           }

@@ -2,7 +2,6 @@ package io.seedbed.rule;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,17 +14,15 @@ public final class CityConfig {
   private final String city;
   final Criterion gates;
   private final Set<Pool> gatedPools;
-  private final List<SuspendRule> gateSuspensions;
   private final Map<Pool, PoolRule> pools;
   final String file;
   final Map<Pool, Integer> poolLines;
 
-  CityConfig(String city, Criterion gates, Set<Pool> gatedPools, List<SuspendRule> gateSuspensions,
-      Map<Pool, PoolRule> pools, String file, Map<Pool, Integer> poolLines) {
+  CityConfig(String city, Criterion gates, Set<Pool> gatedPools, Map<Pool, PoolRule> pools,
+      String file, Map<Pool, Integer> poolLines) {
     this.city = city;
     this.gates = gates;
     this.gatedPools = Collections.unmodifiableSet(gatedPools);
-    this.gateSuspensions = List.copyOf(gateSuspensions);
     this.pools = Collections.unmodifiableMap(new EnumMap<>(pools));
     this.file = file;
     this.poolLines = poolLines;
@@ -40,10 +37,6 @@ public final class CityConfig {
     return gatedPools;
   }
 
-  /** Incidents that suspend every gated pool (the plan's 2-year look-back). */
-  public List<SuspendRule> gateSuspensions() {
-    return gateSuspensions;
-  }
 
   public Map<Pool, PoolRule> pools() {
     return pools;

@@ -1,5 +1,7 @@
 package io.seedbed.rule;
 
+import io.seedbed.config.ConfigException;
+import io.seedbed.config.YamlNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,14 +11,14 @@ import java.util.Set;
 
 /**
  * Parses and validates the criterion language (docs/rules.md, "The criterion language"). Every
- * problem is a {@link RuleConfigException} naming the file, line and field. A node's kind is told by
+ * problem is a {@link ConfigException} naming the file, line and field. A node's kind is told by
  * its key: {@code indicator} (comparison), {@code all}/{@code any}, {@code byBand}, {@code award},
  * {@code noIncident}, {@code eligibleFor}, {@code score} or {@code ref} (a named definition).
  */
 final class CriterionParser {
   private static final Set<String> LEVELS = Set.of("national", "provincial");
   private static final Set<String> INCIDENT_TYPES = Set.of("penalty", "accident", "violation",
-      "falsification", "abnormal_ip", "tax_credit_d", "listing");
+      "falsification", "abnormal_ip", "tax_credit_d");
   private static final Set<String> SEVERITIES = Set.of("major", "general");
 
   private final Map<String, Criterion> definitions = new LinkedHashMap<>();
@@ -33,10 +35,10 @@ final class CriterionParser {
       throw n.error("expected a criterion (a mapping), found " + n.describe());
     }
     if (n.has("ref")) {
-      n.requireMap(Set.of("ref"));
-      Criterion c = definitions.get(n.get("ref").string());
+      n.allowOnly(Set.of("ref"));
+      Criterion c = definitions.get(n.get("ref").text());
       if (c == null) {
-        throw n.get("ref").error("unknown definition '" + n.get("ref").string() + "'; defined: "
+        throw n.get("ref").error("unknown definition '" + n.get("ref").text() + "'; defined: "
             + definitions.keySet());
       }
       return c;
@@ -54,14 +56,14 @@ final class CriterionParser {
       return award(n);
     }
     if (n.has("noIncident")) {
-      n.requireMap(Set.of("name", "noIncident", "note"));
+      n.allowOnly(Set.of("name", "noIncident", "note"));
       return new NoIncident(name(n, null), incidentFilter(n.get("noIncident"), "withinYears"),
           note(n), n.comment());
     }
     if (n.has("eligibleFor")) {
-      n.requireMap(Set.of("name", "eligibleFor", "note"));
+      n.allowOnly(Set.of("name", "eligibleFor", "note"));
       List<Pool> pools = new ArrayList<>();
-      for (YamlNode p : n.get("eligibleFor").list()) {
+      for (YamlNode p : n.get("eligibleFor").items()) {
         pools.add(pool(p));
       }
       if (pools.isEmpty()) {
@@ -77,10 +79,10 @@ final class CriterionParser {
   }
 
   private Compare compare(YamlNode n) {
-    n.requireMap(Set.of("name", "indicator", "op", "value", "note"));
+    n.allowOnly(Set.of("name", "indicator", "op", "value", "note"));
     IndicatorRegistry.Entry e = indicator(n.get("indicator"));
     YamlNode opNode = n.get("op");
-    String op = opNode.string();
+    String op = opNode.text();
     YamlNode v = n.get("value");
     String name = name(n, e.name());
     switch (e.kind()) {
@@ -96,10 +98,10 @@ final class CriterionParser {
         if (!ops.contains(op)) {
           throw opNode.error("indicator " + e.name() + " allows " + ops + ", not '" + op + "'");
         }
-        List<String> codes = op.equals("==") ? List.of(v.string()) : v.stringList();
+        List<String> codes = op.equals("==") ? List.of(v.text()) : v.texts();
         for (int i = 0; i < codes.size(); i++) {
           if (!e.codes().isEmpty() && !e.codes().contains(codes.get(i))) {
-            YamlNode at = op.equals("==") ? v : v.list().get(i);
+            YamlNode at = op.equals("==") ? v : v.items().get(i);
             throw at.error("'" + codes.get(i) + "' is not a code of " + e.name() + "; one of "
                 + new java.util.TreeSet<>(e.codes()));
           }
@@ -118,13 +120,13 @@ final class CriterionParser {
 
   private Combine combine(YamlNode n) {
     boolean all = n.has("all");
-    n.requireMap(all ? Set.of("name", "all", "note") : Set.of("name", "any", "atLeast", "note"));
+    n.allowOnly(all ? Set.of("name", "all", "note") : Set.of("name", "any", "atLeast", "note"));
     if (all && n.has("any")) {
       throw n.error("a node is either all or any, not both");
     }
     YamlNode list = n.get(all ? "all" : "any");
     List<Criterion> children = new ArrayList<>();
-    for (YamlNode c : list.list()) {
+    for (YamlNode c : list.items()) {
       children.add(criterion(c));
     }
     if (children.isEmpty()) {
@@ -138,20 +140,20 @@ final class CriterionParser {
             + " criteria listed, not " + atLeast);
       }
     }
-    return new Combine(n.has("name") ? n.get("name").string() : null, all, atLeast, children,
+    return new Combine(n.has("name") ? n.get("name").text() : null, all, atLeast, children,
         note(n), n.comment());
   }
 
   private ByBand byBand(YamlNode n) {
-    n.requireMap(Set.of("name", "byBand", "bands", "otherwise", "note"));
+    n.allowOnly(Set.of("name", "byBand", "bands", "otherwise", "note"));
     IndicatorRegistry.Entry var = indicator(n.get("byBand"));
     if (!var.kind().numeric) {
       throw n.get("byBand").error("banding variable " + var.name() + " is not numeric");
     }
     List<ByBand.Band> bands = new ArrayList<>();
     Double previous = null;
-    for (YamlNode b : n.get("bands").list()) {
-      b.requireMap(Set.of("atLeast", "then"));
+    for (YamlNode b : n.get("bands").items()) {
+      b.allowOnly(Set.of("atLeast", "then"));
       double bound = bound(b.get("atLeast"), var);
       if (previous != null && bound >= previous) {
         throw b.get("atLeast").error("bands not monotone: atLeast bounds must strictly decrease ("
@@ -168,8 +170,8 @@ final class CriterionParser {
   }
 
   private AwardWithin award(YamlNode n) {
-    n.requireMap(Set.of("name", "award", "note"));
-    YamlNode a = n.get("award").requireMap(Set.of("levels", "maxRank", "withinYears"));
+    n.allowOnly(Set.of("name", "award", "note"));
+    YamlNode a = n.get("award").allowOnly(Set.of("levels", "maxRank", "withinYears"));
     List<String> levels = codes(a.get("levels"), LEVELS);
     Integer maxRank = null;
     if (a.has("maxRank")) {
@@ -184,22 +186,22 @@ final class CriterionParser {
 
   /** An incident filter: {@code types}, optional {@code categories} and {@code severities}. */
   IncidentFilter incidentFilter(YamlNode n, String yearsKey) {
-    n.requireMap(Set.of("types", "categories", "severities", yearsKey));
+    n.allowOnly(Set.of("types", "categories", "severities", yearsKey));
     List<String> types = codes(n.get("types"), INCIDENT_TYPES);
-    List<String> categories = n.has("categories") ? n.get("categories").stringList() : null;
+    List<String> categories = n.has("categories") ? n.get("categories").texts() : null;
     List<String> severities = n.has("severities") ? codes(n.get("severities"), SEVERITIES) : null;
     return new IncidentFilter(types, categories, severities, years(n.get(yearsKey)));
   }
 
   private ScoreTable scoreTable(YamlNode n) {
-    n.requireMap(Set.of("name", "score"));
-    YamlNode s = n.get("score").requireMap(Set.of("min", "blocks"));
+    n.allowOnly(Set.of("name", "score"));
+    YamlNode s = n.get("score").allowOnly(Set.of("min", "blocks"));
     List<ScoreTable.Block> blocks = new ArrayList<>();
-    for (YamlNode b : s.get("blocks").list()) {
-      b.requireMap(Set.of("name", "min", "items"));
+    for (YamlNode b : s.get("blocks").items()) {
+      b.allowOnly(Set.of("name", "min", "items"));
       List<ScoreItem> items = new ArrayList<>();
       Set<String> names = new HashSet<>();
-      for (YamlNode i : b.get("items").list()) {
+      for (YamlNode i : b.get("items").items()) {
         ScoreItem item = scoreItem(i);
         if (!names.add(item.name())) {
           throw i.error("duplicate item name '" + item.name() + "'");
@@ -210,7 +212,7 @@ final class CriterionParser {
         throw b.get("items").error("a block without items");
       }
       Double min = b.has("min") ? points(b.get("min")) : null;
-      ScoreTable.Block block = new ScoreTable.Block(b.get("name").string(), min, items,
+      ScoreTable.Block block = new ScoreTable.Block(b.get("name").text(), min, items,
           b.comment());
       if (min != null && min > block.maxPoints()) {
         throw b.get("min").error("minimum " + Fmt.num(min) + " exceeds the block's "
@@ -231,15 +233,15 @@ final class CriterionParser {
 
   private ScoreItem scoreItem(YamlNode n) {
     if (n.has("bands")) {
-      n.requireMap(Set.of("name", "indicator", "bands", "otherwise"));
+      n.allowOnly(Set.of("name", "indicator", "bands", "otherwise"));
       IndicatorRegistry.Entry e = indicator(n.get("indicator"));
       if (!e.kind().numeric) {
         throw n.get("indicator").error("banded indicator " + e.name() + " is not numeric");
       }
       List<BandScore.Band> bands = new ArrayList<>();
       Boolean higher = null;
-      for (YamlNode b : n.get("bands").list()) {
-        b.requireMap(Set.of("atLeast", "atMost", "points"));
+      for (YamlNode b : n.get("bands").items()) {
+        b.allowOnly(Set.of("atLeast", "atMost", "points"));
         boolean up = b.has("atLeast");
         if (up == b.has("atMost")) {
           throw b.error("a band has exactly one of atLeast or atMost");
@@ -269,13 +271,13 @@ final class CriterionParser {
         throw n.get("bands").error("no bands");
       }
       double otherwise = otherwise(n, bands.get(bands.size() - 1).points());
-      return new BandScore(n.get("name").string(), e, higher, bands, otherwise, n.comment());
+      return new BandScore(n.get("name").text(), e, higher, bands, otherwise, n.comment());
     }
     if (n.has("cases")) {
-      n.requireMap(Set.of("name", "cases", "otherwise"));
+      n.allowOnly(Set.of("name", "cases", "otherwise"));
       List<CaseScore.Case> cases = new ArrayList<>();
-      for (YamlNode c : n.get("cases").list()) {
-        c.requireMap(Set.of("when", "points"));
+      for (YamlNode c : n.get("cases").items()) {
+        c.allowOnly(Set.of("when", "points"));
         double pts = points(c.get("points"));
         if (!cases.isEmpty() && pts > cases.get(cases.size() - 1).points()) {
           throw c.get("points").error("cases not monotone: points must not increase down the list");
@@ -286,18 +288,18 @@ final class CriterionParser {
         throw n.get("cases").error("no cases");
       }
       double otherwise = otherwise(n, cases.get(cases.size() - 1).points());
-      return new CaseScore(n.get("name").string(), cases, otherwise, n.comment());
+      return new CaseScore(n.get("name").text(), cases, otherwise, n.comment());
     }
     if (n.has("each")) {
-      n.requireMap(Set.of("name", "each", "points", "max"));
+      n.allowOnly(Set.of("name", "each", "points", "max"));
       List<Criterion> each = new ArrayList<>();
-      for (YamlNode c : n.get("each").list()) {
+      for (YamlNode c : n.get("each").items()) {
         each.add(criterion(c));
       }
       if (each.isEmpty()) {
         throw n.get("each").error("no items");
       }
-      return new TallyScore(n.get("name").string(), each, points(n.get("points")),
+      return new TallyScore(n.get("name").text(), each, points(n.get("points")),
           points(n.get("max")), n.comment());
     }
     throw n.error("not a score item: expected bands, cases or each; found " + n.keys());
@@ -317,9 +319,9 @@ final class CriterionParser {
   // ---- scalars ----
 
   static IndicatorRegistry.Entry indicator(YamlNode n) {
-    IndicatorRegistry.Entry e = IndicatorRegistry.find(n.string());
+    IndicatorRegistry.Entry e = IndicatorRegistry.find(n.text());
     if (e == null) {
-      throw n.error("unknown indicator '" + n.string() + "'; see docs/rules.md for the list");
+      throw n.error("unknown indicator '" + n.text() + "'; see docs/rules.md for the list");
     }
     return e;
   }
@@ -356,17 +358,17 @@ final class CriterionParser {
 
   static Pool pool(YamlNode n) {
     try {
-      return Pool.of(n.string());
+      return Pool.of(n.text());
     } catch (IllegalArgumentException e) {
       throw n.error(e.getMessage());
     }
   }
 
   private static List<String> codes(YamlNode n, Set<String> allowed) {
-    List<String> out = n.stringList();
+    List<String> out = n.texts();
     for (int i = 0; i < out.size(); i++) {
       if (!allowed.contains(out.get(i))) {
-        throw n.list().get(i).error("'" + out.get(i) + "' is not one of "
+        throw n.items().get(i).error("'" + out.get(i) + "' is not one of "
             + new java.util.TreeSet<>(allowed));
       }
     }
@@ -375,15 +377,15 @@ final class CriterionParser {
 
   private static String name(YamlNode n, String fallback) {
     if (n.has("name")) {
-      return n.get("name").string();
+      return n.get("name").text();
     }
     if (fallback == null) {
-      throw n.error("missing required key 'name'");
+      throw n.error("missing required field 'name'");
     }
     return fallback;
   }
 
   private static String note(YamlNode n) {
-    return n.has("note") ? n.get("note").string() : null;
+    return n.has("note") ? n.get("note").text() : null;
   }
 }

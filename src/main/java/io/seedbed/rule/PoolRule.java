@@ -1,5 +1,6 @@
 package io.seedbed.rule;
 
+import io.seedbed.indicator.Indicators;
 import io.seedbed.ledger.IncidentFact;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.List;
 /**
  * One pool's rules within a rule set: its entry criteria, optionally a graduation condition
  * ({@code graduateWhen}: the enterprise outgrew the pool, e.g. reached 规上 for {@code scale_up}),
- * the incidents that suspend it and the plan's target for the pool where one is configured.
+ * the incidents and credit listings that suspend it (一票否决, effective-dated with the rule set) and
+ * the plan's target for the pool where one is configured.
  */
 public final class PoolRule {
   private final Pool pool;
@@ -47,32 +49,47 @@ public final class PoolRule {
   }
 
   /**
-   * The latest instant until which {@code incidents} block this pool as seen at {@code asOf}, or
-   * null when none blocks it any more.
+   * Whether this pool's {@code suspendOn} rules block the enterprise at {@code at}. Only {@code at}
+   * decides whether an incident's block has ended: never the end of the input or any other signal.
+   * A current credit listing blocks with no known end, so {@code until} is then null.
    */
-  public Instant blockedUntil(List<IncidentFact> incidents, Instant asOf) {
+  public Suspension suspensionAt(Indicators in, Instant at) {
     Instant until = null;
-    for (IncidentFact f : incidents) {
-      if (f == null || f.occurredAt == null || f.occurredAt.isAfter(asOf)) {
-        continue;
-      }
-      for (SuspendRule r : suspendOn) {
+    boolean listed = false;
+    for (SuspendRule r : suspendOn) {
+      listed |= r.listed(in);
+      for (IncidentFact f : in.incidents) {
         if (r.matches(f)) {
-          Instant u = r.blockedUntil(f);
-          if (u.isAfter(asOf) && (until == null || u.isAfter(until))) {
-            until = u;
+          Instant end = r.blockedUntil(f);
+          if (end.isAfter(at) && (until == null || end.isAfter(until))) {
+            until = end;
           }
         }
       }
     }
-    return until;
+    return listed || until != null ? new Suspension(true, listed ? null : until) : Suspension.NONE;
   }
 
-  /** The same pool with the city gates in front of its criteria and the gates' suspensions added. */
-  PoolRule gatedBy(Criterion gates, List<SuspendRule> gateSuspensions) {
-    List<SuspendRule> all = new java.util.ArrayList<>(gateSuspensions);
-    all.addAll(suspendOn);
+  /**
+   * How long {@code f} can suspend this pool: the latest end among the incident rules it matches,
+   * or null when none matches.
+   */
+  public Instant longestBlock(IncidentFact f) {
+    Instant longest = null;
+    for (SuspendRule r : suspendOn) {
+      if (r.matches(f)) {
+        Instant end = r.blockedUntil(f);
+        if (longest == null || end.isAfter(longest)) {
+          longest = end;
+        }
+      }
+    }
+    return longest;
+  }
+
+  /** The same pool with the city gates in front of its criteria. */
+  PoolRule gatedBy(Criterion gates) {
     Criterion both = new Combine(null, true, 2, List.of(gates, criteria), null, "");
-    return new PoolRule(pool, both, graduateWhen, all, target, file, line);
+    return new PoolRule(pool, both, graduateWhen, suspendOn, target, file, line);
   }
 }

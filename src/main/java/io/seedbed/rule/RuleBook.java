@@ -1,5 +1,7 @@
 package io.seedbed.rule;
 
+import io.seedbed.config.ConfigException;
+
 import io.seedbed.feed.FeedTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,11 +46,11 @@ public final class RuleBook {
           continue;
         }
         if (a.id().equals(b.id()) && a.version() == b.version()) {
-          throw new RuleConfigException(b.file, b.line, "effectiveFrom", b.id() + " version "
+          throw new ConfigException(b.file, b.line, "effectiveFrom", b.id() + " version "
               + b.version() + " overlaps " + a + " from " + a.file);
         }
         if (!a.id().equals(b.id()) && a.effectiveFrom().equals(b.effectiveFrom())) {
-          throw new RuleConfigException(b.file, b.line, "effectiveFrom", b.id()
+          throw new ConfigException(b.file, b.line, "effectiveFrom", b.id()
               + " starts on the same day as " + a.id() + " (" + a.file
               + ") and overlaps it: which one is in force would be ambiguous");
         }
@@ -66,7 +68,7 @@ public final class RuleBook {
     if (city != null) {
       for (Map.Entry<Pool, PoolRule> e : city.pools().entrySet()) {
         if (pools.containsKey(e.getKey())) {
-          throw new RuleConfigException(city.file, city.poolLines.get(e.getKey()),
+          throw new ConfigException(city.file, city.poolLines.get(e.getKey()),
               "pools." + e.getKey().code(), "pool also defined by rule set " + rs.id() + " ("
                   + rs.file + "); define it in one place");
         }
@@ -75,10 +77,10 @@ public final class RuleBook {
       for (Pool p : city.gatedPools()) {
         PoolRule r = pools.get(p);
         if (r == null) {
-          throw new RuleConfigException(city.file, 0, "gates.appliesTo", "pool " + p.code()
+          throw new ConfigException(city.file, 0, "gates.appliesTo", "pool " + p.code()
               + " is not defined by rule set " + rs.id() + " nor by the city");
         }
-        pools.put(p, r.gatedBy(city.gates, city.gateSuspensions()));
+        pools.put(p, r.gatedBy(city.gates));
       }
     }
     checkReferences(pools, rs);
@@ -96,7 +98,7 @@ public final class RuleBook {
       }
       for (Pool q : s) {
         if (!pools.containsKey(q)) {
-          throw new RuleConfigException(r.file, r.line, "pools." + r.pool().code(),
+          throw new ConfigException(r.file, r.line, "pools." + r.pool().code(),
               "refers to pool " + q.code() + ", which rule set " + rs.id() + " does not define");
         }
       }
@@ -105,7 +107,7 @@ public final class RuleBook {
     for (Pool start : pools.keySet()) {
       if (reaches(start, start, refs, EnumSet.noneOf(Pool.class))) {
         PoolRule r = pools.get(start);
-        throw new RuleConfigException(r.file, r.line, "pools." + start.code(),
+        throw new ConfigException(r.file, r.line, "pools." + start.code(),
             "eligibleFor forms a cycle back to " + start.code());
       }
     }

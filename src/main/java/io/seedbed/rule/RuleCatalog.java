@@ -165,7 +165,7 @@ public final class RuleCatalog {
       }
     });
     if (rules.isEmpty()) {
-      throw new RuleConfigException("rules/", 0, "", "no rule set files (*.yaml)");
+      throw new io.seedbed.config.ConfigException("rules/", 0, "", "no rule set files (*.yaml)");
     }
     return RuleLoader.fromTexts(rules, city);
   }

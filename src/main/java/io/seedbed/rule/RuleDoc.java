@@ -35,10 +35,6 @@ public final class RuleDoc {
       if (book.city().gates != null) {
         book.city().gates.document(md, 0);
       }
-      md.append("\nSuspension of gated pools:\n\n");
-      for (SuspendRule r : book.city().gateSuspensions()) {
-        Criterion.bullet(md, 0, r.describe(), "");
-      }
     }
     for (RuleSet rs : book.ruleSets()) {
       md.append("\n## Rule set ").append(rs.id()).append(" v").append(rs.version()).append(" (")
@@ -62,7 +58,7 @@ public final class RuleDoc {
           md.append("- nothing\n");
         }
         for (SuspendRule s : r.suspendOn()) {
-          Criterion.bullet(md, 0, s.describe(), "");
+          Criterion.bullet(md, 0, s.describe(), s.source());
         }
       }
     }

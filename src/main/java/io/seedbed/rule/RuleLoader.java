@@ -1,12 +1,13 @@
 package io.seedbed.rule;
 
+import io.seedbed.config.ConfigException;
+import io.seedbed.config.YamlNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Loads rule sets ({@code config/rules/*.yaml}) and the city configuration
  * ({@code config/city/*.yaml}). Fails fast: the first problem is thrown as a
- * {@link RuleConfigException} naming the file, line and field.
+ * {@link ConfigException} naming the file, line and field.
  */
 public final class RuleLoader {
   /** The city file that configures pool behaviour (io.seedbed.pool), not criteria. */
@@ -53,7 +54,7 @@ public final class RuleLoader {
       }
     }
     if (rules.isEmpty()) {
-      throw new RuleConfigException(configDir.resolve("rules").toString(), 0, "",
+      throw new ConfigException(configDir.resolve("rules").toString(), 0, "",
           "no rule set files (*.yaml)");
     }
     return fromTexts(rules, city);
@@ -68,7 +69,7 @@ public final class RuleLoader {
     ruleFiles.forEach((name, text) -> sets.add(parse(name, text)));
     if (cityFiles.size() > 1) {
       List<String> names = new ArrayList<>(cityFiles.keySet());
-      throw new RuleConfigException(names.get(1), 1, "",
+      throw new ConfigException(names.get(1), 1, "",
           "only one city criteria file is supported; also found " + names.get(0));
     }
     CityConfig city = null;
@@ -102,14 +103,14 @@ public final class RuleLoader {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new RuleConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+      throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
     }
   }
 
   /** Parses one rule-set document ({@code fileName} is used in messages only). */
   public static RuleSet parse(String fileName, String yaml) {
-    YamlNode root = YamlNode.parse(fileName, yaml).requireMap(RULE_SET_KEYS);
-    String id = root.get("id").string();
+    YamlNode root = YamlNode.parse(fileName, yaml).allowOnly(RULE_SET_KEYS);
+    String id = root.get("id").text();
     if (!ID.matcher(id).matches()) {
       throw root.get("id").error("an id is lower-case letters, digits and '-', not '" + id + "'");
     }
@@ -117,8 +118,8 @@ public final class RuleLoader {
     if (version < 1) {
       throw root.get("version").error("a version starts at 1, not " + version);
     }
-    LocalDate from = date(root.get("effectiveFrom"));
-    LocalDate until = root.has("effectiveUntil") ? date(root.get("effectiveUntil")) : null;
+    LocalDate from = root.get("effectiveFrom").date();
+    LocalDate until = root.has("effectiveUntil") ? root.get("effectiveUntil").date() : null;
     if (until != null && until.isBefore(from)) {
       throw root.get("effectiveUntil").error("ends (" + until + ") before it starts (" + from + ")");
     }
@@ -128,28 +129,24 @@ public final class RuleLoader {
     }
     Map<Pool, PoolRule> pools = pools(root.get("pools"), parser, defaultSuspensions(root, parser));
     return new RuleSet(id, version, from, until, pools, fileName,
-        root.get("effectiveFrom").line);
+        root.get("effectiveFrom").line());
   }
 
   /** Parses one city document. */
   public static CityConfig parseCity(String fileName, String yaml) {
-    YamlNode root = YamlNode.parse(fileName, yaml).requireMap(CITY_KEYS);
-    String city = root.get("city").string();
+    YamlNode root = YamlNode.parse(fileName, yaml).allowOnly(CITY_KEYS);
+    String city = root.get("city").text();
     CriterionParser parser = new CriterionParser();
     if (root.has("definitions")) {
       parser.define(root.get("definitions"));
     }
     Criterion gates = null;
     Set<Pool> gated = EnumSet.noneOf(Pool.class);
-    List<SuspendRule> gateSuspensions = new ArrayList<>();
     if (root.has("gates")) {
-      YamlNode g = root.get("gates").requireMap(Set.of("appliesTo", "criteria", "suspendOn"));
+      YamlNode g = root.get("gates").allowOnly(Set.of("appliesTo", "criteria"));
       gates = parser.criterion(g.get("criteria"));
-      for (YamlNode p : g.get("appliesTo").list()) {
+      for (YamlNode p : g.get("appliesTo").items()) {
         gated.add(CriterionParser.pool(p));
-      }
-      if (g.has("suspendOn")) {
-        gateSuspensions = suspendOn(g.get("suspendOn"), parser);
       }
     }
     Map<Pool, PoolRule> pools = root.has("pools")
@@ -157,7 +154,7 @@ public final class RuleLoader {
         : new EnumMap<>(Pool.class);
     Map<Pool, Integer> lines = new EnumMap<>(Pool.class);
     pools.forEach((p, r) -> lines.put(p, r.line));
-    return new CityConfig(city, gates, gated, gateSuspensions, pools, fileName, lines);
+    return new CityConfig(city, gates, gated, pools, fileName, lines);
   }
 
   /** The file-level {@code suspendOn}: used by every pool of the file that has none of its own. */
@@ -179,7 +176,7 @@ public final class RuleLoader {
       if (p.isScalar() && !p.isNumber() && !p.isBoolean()) {
         throw p.error("a pool without criteria");
       }
-      p.requireMap(POOL_KEYS);
+      p.allowOnly(POOL_KEYS);
       if (!p.has("criteria")) {
         throw p.error("a pool without criteria");
       }
@@ -194,7 +191,7 @@ public final class RuleLoader {
           throw p.get("target").error("a target is a positive count, not " + target);
         }
       }
-      pools.put(pool, new PoolRule(pool, criteria, graduate, suspend, target, p.file, p.line));
+      pools.put(pool, new PoolRule(pool, criteria, graduate, suspend, target, p.file(), p.line()));
     }
     if (pools.isEmpty()) {
       throw node.error("no pools");
@@ -202,19 +199,29 @@ public final class RuleLoader {
     return pools;
   }
 
+  /**
+   * A {@code suspendOn} list: incident rules ({@code types}, optional {@code categories} and
+   * {@code severities}, {@code years}) and listing rules ({@code whileListed: [list, ...]}).
+   */
   private static List<SuspendRule> suspendOn(YamlNode list, CriterionParser parser) {
     List<SuspendRule> out = new ArrayList<>();
-    for (YamlNode s : list.list()) {
-      out.add(new SuspendRule(parser.incidentFilter(s, "years")));
+    for (YamlNode s : list.items()) {
+      if (s.has("whileListed")) {
+        s.allowOnly("whileListed");
+        YamlNode lists = s.get("whileListed");
+        List<String> codes = lists.texts();
+        for (int i = 0; i < codes.size(); i++) {
+          if (!SuspendRule.LISTS.contains(codes.get(i))) {
+            throw lists.items().get(i).error("'" + codes.get(i) + "' is not a credit list; one of "
+                + SuspendRule.LISTS);
+          }
+        }
+        out.add(SuspendRule.whileListed(codes, s.comment()));
+      } else {
+        out.add(SuspendRule.onIncidents(parser.incidentFilter(s, "years"), s.comment()));
+      }
     }
     return out;
   }
 
-  private static LocalDate date(YamlNode n) {
-    try {
-      return LocalDate.parse(n.string());
-    } catch (DateTimeParseException e) {
-      throw n.error("not a date (YYYY-MM-DD): '" + n.string() + "'");
-    }
-  }
 }

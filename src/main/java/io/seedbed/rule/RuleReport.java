@@ -1,5 +1,7 @@
 package io.seedbed.rule;
 
+import io.seedbed.config.ConfigException;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +90,7 @@ public final class RuleReport {
       try {
         RuleSet rs = RuleLoader.loadFile(f);
         out.println("OK    " + f + ": " + rs + ", pools " + codes(rs));
-      } catch (RuleConfigException e) {
+      } catch (ConfigException e) {
         out.println("ERROR " + e.getMessage());
         ok = false;
       }
@@ -98,7 +100,7 @@ public final class RuleReport {
         CityConfig c = RuleLoader.loadCity(f);
         out.println("OK    " + f + ": city " + c.city() + ", pools "
             + Fmt.list(c.pools().keySet().stream().map(Pool::code).toList()));
-      } catch (RuleConfigException e) {
+      } catch (ConfigException e) {
         out.println("ERROR " + e.getMessage());
         ok = false;
       }
@@ -107,7 +109,7 @@ public final class RuleReport {
       try {
         RuleBook book = RuleLoader.load(configDir);
         out.println("OK    rule book: " + book.ruleSets().size() + " rule set(s)");
-      } catch (RuleConfigException e) {
+      } catch (ConfigException e) {
         out.println("ERROR " + e.getMessage());
         ok = false;
       }

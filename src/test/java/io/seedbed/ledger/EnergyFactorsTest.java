@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.seedbed.config.ConfigException;
 import io.seedbed.feed.EnergyCarrier;
 import io.seedbed.feed.EnergyUnit;
 import java.io.IOException;

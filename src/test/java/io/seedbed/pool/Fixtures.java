@@ -6,19 +6,33 @@ import io.seedbed.ledger.IncidentFact;
 import io.seedbed.rule.CriterionResult;
 import io.seedbed.rule.Pool;
 import io.seedbed.rule.PoolVerdict;
+import io.seedbed.rule.RuleBook;
+import io.seedbed.rule.RuleLoader;
+import io.seedbed.rule.RuleSet;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Hand-made inputs for the pool tests: the real city config, verdicts built without the rule engine. */
+/**
+ * Hand-made inputs for the pool tests: the real city config and rule sets (their {@code suspendOn}
+ * rules decide suspensions), verdicts built without the rule engine.
+ */
 final class Fixtures {
   static final String USCC = "91371100MA3C4XK21Q";
   static final String DONGGANG = "371102";
   static final String RULE_SET = "miit-2022";
   static final PoolSettings SETTINGS = PoolSettings.load(Path.of("config/city/pools.yaml"));
+  static final RuleBook RULES = RuleLoader.load(Path.of("config"));
+  /** The real miit-2022 rule set joined with the Rizhao city file. */
+  static final RuleSet MIIT_2022 = ruleSet(RULE_SET);
+  static final RuleSet MIIT_2026 = ruleSet("miit-2026");
 
   private Fixtures() {}
+
+  static RuleSet ruleSet(String id) {
+    return RULES.ruleSets().stream().filter(rs -> rs.id().equals(id)).findFirst().orElseThrow();
+  }
 
   /** Midnight of a China date. */
   static Instant day(String isoDate) {

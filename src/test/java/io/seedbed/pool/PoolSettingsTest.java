@@ -3,6 +3,7 @@ package io.seedbed.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedbed.config.ConfigException;
 import io.seedbed.rule.Pool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,13 +19,8 @@ class PoolSettingsTest {
     PoolSettings s = Fixtures.SETTINGS;
     assertThat(s.pools()).hasSize(Pool.values().length);
     PoolRules srdi = s.rules(Pool.SRDI);
-    assertThat(srdi.veto().name()).isEqualTo("miit");
-    assertThat(srdi.veto().lookBackYears()).isEqualTo(3);
-    assertThat(srdi.veto().lists())
-        .containsExactlyInAnyOrder("abnormal_operation", "serious_dishonesty", "dishonest_debtor");
     assertThat(srdi.exitAfterFailures()).isEqualTo(2);
     assertThat(srdi.graduateWhenLarge()).isTrue();
-    assertThat(s.rules(Pool.SCALE_UP).veto().lookBackYears()).isEqualTo(2);
     assertThat(s.rules(Pool.SCALE_UP).discovery())
         .isEqualTo(new DiscoverySettings(0.25, 0.8, 12));
     assertThat(s.weights()).isEqualTo(new PotentialWeights(0.6, 0.3, 0.1));
@@ -92,39 +88,29 @@ class PoolSettingsTest {
 
   @Test
   void aMissingFieldIsReportedAtItsParent() throws IOException {
-    Path bad = copyWith("  listing_reserve:\n    veto: city ", "  listing_reserve:\n    # veto: city ");
+    Path bad = copyWith("  listing_reserve:\n    exitAfterFailures: 2",
+        "  listing_reserve:\n    # exitAfterFailures: 2");
     int line = lineOf(bad, "  listing_reserve:");
     assertThatThrownBy(() -> PoolSettings.load(bad))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.field()).isEqualTo("pools.listing_reserve.veto");
+          assertThat(e.field()).isEqualTo("pools.listing_reserve.exitAfterFailures");
           assertThat(e.line()).isEqualTo(line);
           assertThat(e.getMessage()).endsWith("missing");
         });
   }
 
   @Test
-  void anUnknownVetoProfileIsNamed() throws IOException {
-    Path bad = copyWith("    veto: city                    # a city pool (criteria.md §9)",
-        "    veto: county                  # a city pool (criteria.md §9)");
-    int line = lineOf(bad, "veto: county");
+  void aVetoLeftInThePoolFileIsRejected() throws IOException {
+    // Suspension rules live in the rule sets (suspendOn); a veto here would silently do nothing.
+    Path bad = copyWith("  srdi:\n    exitAfterFailures: 2",
+        "  srdi:\n    veto: miit\n    exitAfterFailures: 2");
+    int line = lineOf(bad, "veto: miit");
     assertThatThrownBy(() -> PoolSettings.load(bad))
         .isInstanceOfSatisfying(ConfigException.class, e -> {
           assertThat(e.line()).isEqualTo(line);
-          assertThat(e.field()).isEqualTo("pools.scale_up.veto");
+          assertThat(e.field()).isEqualTo("pools.srdi.veto");
         })
-        .hasMessageContaining("no veto profile 'county'");
-  }
-
-  @Test
-  void anUnknownListNameIsNamed() throws IOException {
-    Path bad = copyWith("    lookBackYears: 2\n    lists: [abnormal_operation,",
-        "    lookBackYears: 2\n    lists: [abnormal_operations,");
-    int line = lineOf(bad, "lists: [abnormal_operations,");
-    assertThatThrownBy(() -> PoolSettings.load(bad))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.field()).isEqualTo("vetoes.city.lists.0");
-          assertThat(e.line()).isEqualTo(line);
-        });
+        .hasMessageContaining("unknown field 'veto'");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.seedbed.pool;
 
 import static io.seedbed.pool.Fixtures.DONGGANG;
+import static io.seedbed.pool.Fixtures.MIIT_2022;
+import static io.seedbed.pool.Fixtures.MIIT_2026;
 import static io.seedbed.pool.Fixtures.RULE_SET;
 import static io.seedbed.pool.Fixtures.SETTINGS;
 import static io.seedbed.pool.Fixtures.USCC;
@@ -39,7 +41,7 @@ class PoolTrackerTest {
   }
 
   private static PoolOutputs run(EnterprisePools st, Indicators in, Instant at, PoolVerdict... v) {
-    return PoolTracker.evaluate(st, in, List.of(v), at, false, SETTINGS);
+    return PoolTracker.evaluate(st, in, List.of(v), MIIT_2022, at, false, SETTINGS);
   }
 
   /** A state in which the enterprise became an srdi member on JAN. */
@@ -269,14 +271,14 @@ class PoolTrackerTest {
         List.of(atLeast("approach_band", 125e6, 15e6), atLeast("main_revenue_20m", 125e6, 20e6)),
         RULE_SET, 1);
     EnterprisePools untracked = new EnterprisePools();
-    PoolOutputs first = PoolTracker.evaluate(untracked, firm(JAN), List.of(pastTheLine), JAN, false, SETTINGS);
+    PoolOutputs first = PoolTracker.evaluate(untracked, firm(JAN), List.of(pastTheLine), MIIT_2022, JAN, false, SETTINGS);
     assertThat(first.changes).isEmpty();
     assertThat(first.candidates).isEmpty();
     assertThat(untracked.pools).doesNotContainKey("scale_up");
 
     EnterprisePools member = new EnterprisePools();
     run(member, firm(JAN), JAN, verdict(Pool.SCALE_UP, true, atLeast("sales_ttm", 16e6, 15e6)));
-    PoolOutputs out = PoolTracker.evaluate(member, firm(MAR), List.of(pastTheLine), MAR, false, SETTINGS);
+    PoolOutputs out = PoolTracker.evaluate(member, firm(MAR), List.of(pastTheLine), MIIT_2022, MAR, false, SETTINGS);
     assertThat(out.changes).singleElement().satisfies(c -> {
       assertThat(c.toStatus).isEqualTo("exited");
       assertThat(c.reason).isEqualTo("graduated");
@@ -303,7 +305,7 @@ class PoolTrackerTest {
 
     Indicators gone = firm(MAR);
     gone.status = "deregistered";
-    PoolOutputs out = PoolTracker.evaluate(st, gone, List.of(), MAR, false, SETTINGS);
+    PoolOutputs out = PoolTracker.evaluate(st, gone, List.of(), MIIT_2022, MAR, false, SETTINGS);
 
     assertThat(out.changes).extracting(c -> c.pool + ":" + c.fromStatus + ">" + c.toStatus + ":" + c.reason)
         .containsExactly("scale_up:candidate>exited:deregistered", "srdi:member>exited:deregistered");
@@ -363,7 +365,8 @@ class PoolTrackerTest {
     Instant effective = day("2026-04-01");
     PoolVerdict under2026 = new PoolVerdict(Pool.SRDI, true, 82.0,
         List.of(atLeast("rd_intensity_last_year", 0.01, 0.01)), "miit-2026", 1);
-    PoolOutputs out = PoolTracker.evaluate(st, firm(JAN), List.of(under2026), effective, true, SETTINGS);
+    PoolOutputs out = PoolTracker.evaluate(st, firm(JAN), List.of(under2026), MIIT_2026, effective, true,
+        SETTINGS);
     assertThat(out.changes).singleElement().satisfies(c -> {
       assertThat(c.fromStatus).isNull();
       assertThat(c.toStatus).isEqualTo("member");
@@ -378,7 +381,7 @@ class PoolTrackerTest {
   void aNewRuleVersionThatChangesNoStatusOnlyRewritesTheMembershipRow() {
     EnterprisePools st = srdiMemberSinceJan();
     PoolVerdict v2 = new PoolVerdict(Pool.SRDI, true, null, srdiMet().criteria, RULE_SET, 2);
-    PoolOutputs out = PoolTracker.evaluate(st, firm(JAN), List.of(v2), MAR, true, SETTINGS);
+    PoolOutputs out = PoolTracker.evaluate(st, firm(JAN), List.of(v2), MIIT_2022, MAR, true, SETTINGS);
     assertThat(out.changes).isEmpty();
     assertThat(out.memberships).singleElement().satisfies(m -> {
       assertThat(m.ruleVersion).isEqualTo(2);

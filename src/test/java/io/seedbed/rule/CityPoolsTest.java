@@ -157,15 +157,24 @@ class CityPoolsTest {
   }
 
   @Test
-  void suspensionWindowIsTheLatestOfCityTwoYearsAndMiitThreeYears() {
-    PoolRule srdi = R2026.pool(Pool.SRDI);
+  void suspensionIsThreeYearsOfMajorIncidentsForMiitTiersAndTwoYearsOfAnyForCityPools() {
     Instant asOf = Firms.AS_OF_2026;
-    var penalty = Firms.incident("penalty", "environment", "general", "2025-01-10T09:00:00+08:00");
-    assertThat(srdi.blockedUntil(java.util.List.of(penalty), asOf))
-        .isEqualTo(Firms.at("2027-01-10T09:00:00+08:00"));
-    var accident = Firms.incident("accident", "safety", "major", "2025-01-10T09:00:00+08:00");
-    assertThat(srdi.blockedUntil(java.util.List.of(penalty, accident), asOf))
-        .isEqualTo(Firms.at("2028-01-10T09:00:00+08:00"));
-    assertThat(R2026.pool(Pool.INNOVATIVE).blockedUntil(java.util.List.of(penalty), asOf)).isNull();
+    Indicators in = new Indicators();
+    in.incidents.add(Firms.incident("penalty", "environment", "general", "2025-01-10T09:00:00+08:00"));
+    // A general penalty: the city pools look back 2 years at any severity (§1 Rizhao plan) ...
+    assertThat(R2026.pool(Pool.GAZELLE).suspensionAt(in, asOf))
+        .isEqualTo(new Suspension(true, Firms.at("2027-01-10T09:00:00+08:00")));
+    // ... the MIIT tiers only at major ones (§1 #5); gated srdi fails the city gate as a criterion.
+    assertThat(R2026.pool(Pool.SRDI).suspensionAt(in, asOf)).isEqualTo(Suspension.NONE);
+    assertThat(R2026.pool(Pool.INNOVATIVE).suspensionAt(in, asOf)).isEqualTo(Suspension.NONE);
+    in.incidents.add(Firms.incident("accident", "safety", "major", "2025-01-10T09:00:00+08:00"));
+    assertThat(R2026.pool(Pool.SRDI).suspensionAt(in, asOf))
+        .isEqualTo(new Suspension(true, Firms.at("2028-01-10T09:00:00+08:00")));
+    assertThat(R2026.pool(Pool.GAZELLE).suspensionAt(in, asOf))
+        .isEqualTo(new Suspension(true, Firms.at("2027-01-10T09:00:00+08:00")));
+    // A credit listing blocks every pool while listed, with no known end.
+    in.onDishonestDebtorList = true;
+    assertThat(R2026.pool(Pool.SRDI).suspensionAt(in, asOf)).isEqualTo(new Suspension(true, null));
+    assertThat(R2026.pool(Pool.SCALE_UP).suspensionAt(in, asOf)).isEqualTo(new Suspension(true, null));
   }
 }

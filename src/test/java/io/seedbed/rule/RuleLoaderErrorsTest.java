@@ -3,6 +3,7 @@ package io.seedbed.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedbed.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +22,18 @@ class RuleLoaderErrorsTest {
           criteria:
       """;
 
-  private static RuleConfigException error(String yaml) {
+  private static ConfigException error(String yaml) {
     try {
       RuleLoader.parse("t.yaml", yaml);
-    } catch (RuleConfigException e) {
+    } catch (ConfigException e) {
       return e;
     }
     throw new AssertionError("no error for:\n" + yaml);
   }
 
   private static void assertError(String yaml, int line, String field, String words) {
-    RuleConfigException e = error(yaml);
-    assertThat(e.getMessage()).startsWith("t.yaml:" + line + ": " + field + ": ").contains(words);
+    ConfigException e = error(yaml);
+    assertThat(e.getMessage()).startsWith("t.yaml:" + line + ": field '" + field + "': ").contains(words);
     assertThat(e.line()).isEqualTo(line);
     assertThat(e.field()).isEqualTo(field);
   }
@@ -40,7 +41,7 @@ class RuleLoaderErrorsTest {
   @Test
   void unknownKey() {
     assertError(HEAD + "      all:\n        - {indicator: legal_person, op: \"==\", value: true, "
-        + "treshold: 3}\n", 8, "pools.innovative.criteria.all[0].treshold", "unknown key 'treshold'");
+        + "treshold: 3}\n", 8, "pools.innovative.criteria.all[0].treshold", "unknown field 'treshold'");
   }
 
   @Test
@@ -165,8 +166,25 @@ class RuleLoaderErrorsTest {
   }
 
   @Test
+  void unknownCreditListInSuspendOn() {
+    assertError("id: t\nversion: 1\neffectiveFrom: 2023-01-01\nsuspendOn:\n"
+        + "  - {whileListed: [abnormal_operations]}\npools:\n  srdi:\n"
+        + "    criteria: {indicator: legal_person, op: \"==\", value: true}\n", 5,
+        "suspendOn[0].whileListed[0]", "'abnormal_operations' is not a credit list");
+  }
+
+  @Test
+  void listingsAreNotIncidentsInSuspendOn() {
+    // A listing blocks while listed (whileListed); no incident of type "listing" ever exists.
+    assertError("id: t\nversion: 1\neffectiveFrom: 2023-01-01\npools:\n  srdi:\n"
+        + "    criteria: {indicator: legal_person, op: \"==\", value: true}\n    suspendOn:\n"
+        + "      - {types: [listing], years: 3}\n", 8, "pools.srdi.suspendOn[0].types[0]",
+        "'listing' is not one of");
+  }
+
+  @Test
   void yamlSyntaxErrorNamesTheLine() {
-    RuleConfigException e = error(HEAD + "      {indicator: legal_person, op: \"==\"\n");
+    ConfigException e = error(HEAD + "      {indicator: legal_person, op: \"==\"\n");
     assertThat(e.getMessage()).startsWith("t.yaml:").contains("not valid YAML");
     assertThat(e.line()).isGreaterThanOrEqualTo(7);
   }
@@ -179,8 +197,8 @@ class RuleLoaderErrorsTest {
         "2023-01-01\neffectiveUntil: 2023-12-31"));
     Files.writeString(rules.resolve("b.yaml"), body.replace("2023-01-01", "2023-06-01"));
     assertThatThrownBy(() -> RuleLoader.load(dir))
-        .isInstanceOf(RuleConfigException.class)
-        .hasMessageStartingWith(rules.resolve("b.yaml") + ":3: effectiveFrom: ")
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(rules.resolve("b.yaml") + ":3: field 'effectiveFrom': ")
         .hasMessageContaining("overlaps t v1");
   }
 
@@ -195,7 +213,7 @@ class RuleLoaderErrorsTest {
             criteria: {indicator: legal_person, op: "==", value: true}
         """);
     assertThatThrownBy(() -> RuleBook.of(List.of(rs), city))
-        .hasMessageStartingWith("c.yaml:4: pools.innovative: pool also defined by rule set t");
+        .hasMessageStartingWith("c.yaml:4: field 'pools.innovative': pool also defined by rule set t");
   }
 
   @Test
@@ -211,7 +229,7 @@ class RuleLoaderErrorsTest {
             criteria: {name: b, eligibleFor: [srdi]}
         """);
     assertThatThrownBy(() -> RuleBook.of(List.of(rs), null))
-        .hasMessageStartingWith("t.yaml:6: pools.srdi: eligibleFor forms a cycle");
+        .hasMessageStartingWith("t.yaml:6: field 'pools.srdi': eligibleFor forms a cycle");
   }
 
   @Test

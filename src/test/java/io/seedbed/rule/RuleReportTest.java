@@ -62,7 +62,7 @@ class RuleReportTest {
     String out = buf.toString(StandardCharsets.UTF_8);
     assertThat(code).isEqualTo(1);
     assertThat(out).contains("ERROR " + rules.resolve("bad.yaml")
-        + ":6: pools.srdi.criteria.value: absurd threshold 70 for debt_ratio")
+        + ":6: field 'pools.srdi.criteria.value': absurd threshold 70 for debt_ratio")
         .contains("OK    " + rules.resolve("good.yaml"));
   }
 }
