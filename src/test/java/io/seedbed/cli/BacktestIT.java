@@ -1,5 +1,12 @@
 package io.seedbed.cli;
 
+import io.seedbed.io.Database;
+import io.seedbed.io.OutputTables;
+import io.seedbed.testing.PipelineRuns;
+import io.seedbed.testing.TableDump;
+import io.seedbed.testing.TestPostgres;
+import java.nio.file.Files;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seedbed.backtest.Diff;
@@ -68,5 +75,19 @@ class BacktestIT {
       assertThat(p.leaves()).isEmpty();
       assertThat(p.changesStatus()).isEmpty();
     });
+
+    // The job itself, run on the changed rules (`bin/seedbed run --config CHANGED`: PostgreSQL
+    // sinks, BATCH like every bounded run), writes exactly the candidate's pool changes.
+    Path changedConfig = tmp.resolve("band-config");
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path target = changedConfig.resolve(f.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+    }
+    Database db = TestPostgres.freshDatabase();
+    PipelineRuns.run(feeds, changedConfig, db, 2, null);
+    assertThat(TableDump.fromDatabase(db, OutputTables.POOL_CHANGE))
+        .containsExactlyElementsOf(TableDump.fromJsonLines(tmp.resolve("band").resolve("candidate"),
+            OutputTables.POOL_CHANGE));
   }
 }
