@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.seedbed.feed.FeedRecord;
 import io.seedbed.feed.Json;
 import io.seedbed.feed.Title;
+import io.seedbed.feed.VatReturn;
 import io.seedbed.ledger.Ledger;
 import io.seedbed.pool.EnterprisePools;
 import io.seedbed.pool.MembershipStatus;
@@ -105,7 +106,7 @@ class EnterpriseProcessorHarnessTest {
     Long cleanup = op.state(FIRM, EnterpriseProcessor.CLEANUP_TIMER);
 
     // 2022-10 is 39 months before 2025-12: outside the 36 kept. An amendment filed 2022-11-20.
-    op.feed(new io.seedbed.feed.VatReturn(FIRM, YearMonth.of(2022, 10), 9_999_999, 1,
+    op.feed(new VatReturn(FIRM, YearMonth.of(2022, 10), 9_999_999, 1,
         at("2022-11-20T10:00")));
 
     assertThat(json(ledger())).isEqualTo(before);
