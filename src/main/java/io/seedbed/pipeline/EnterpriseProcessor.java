@@ -86,8 +86,21 @@ public class EnterpriseProcessor
   public static final MapStateDescriptor<String, String> RULE_FILES =
       new MapStateDescriptor<>("rule-files", Types.STRING, Types.STRING);
 
-  private static final ValueStateDescriptor<Ledger> LEDGER =
+  // Keyed state, package-private so that the harness tests read exactly what the operator keeps.
+  static final ValueStateDescriptor<Ledger> LEDGER =
       new ValueStateDescriptor<>("ledger", TypeInformation.of(Ledger.class));
+  static final ValueStateDescriptor<IndicatorSnapshot> LAST_SNAPSHOT =
+      new ValueStateDescriptor<>("last-snapshot", TypeInformation.of(IndicatorSnapshot.class));
+  static final ValueStateDescriptor<EnterprisePools> POOLS =
+      new ValueStateDescriptor<>("pools", TypeInformation.of(EnterprisePools.class));
+  static final ValueStateDescriptor<Long> CLEANUP_TIMER =
+      new ValueStateDescriptor<>("cleanup-timer", Types.LONG);
+  static final ValueStateDescriptor<Long> WAKE_UP_TIMER =
+      new ValueStateDescriptor<>("wake-up-timer", Types.LONG);
+  static final ValueStateDescriptor<Long> PENDING_WAKE_UP =
+      new ValueStateDescriptor<>("pending-wake-up", Types.LONG);
+  static final ValueStateDescriptor<Long> DECIDED_AT =
+      new ValueStateDescriptor<>("decided-at", Types.LONG);
 
   private final ConfigBundle config;
   private final JobClock clock;
@@ -123,18 +136,12 @@ public class EnterpriseProcessor
     settings = SeedbedConfig.parse(config);
     firstSubtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
     ledgerState = getRuntimeContext().getState(LEDGER);
-    snapshotState = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("last-snapshot", TypeInformation.of(IndicatorSnapshot.class)));
-    poolsState = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("pools", TypeInformation.of(EnterprisePools.class)));
-    cleanupTimerState = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
-    wakeUpTimerState = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("wake-up-timer", Types.LONG));
-    pendingWakeUpState = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("pending-wake-up", Types.LONG));
-    decidedAtState = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("decided-at", Types.LONG));
+    snapshotState = getRuntimeContext().getState(LAST_SNAPSHOT);
+    poolsState = getRuntimeContext().getState(POOLS);
+    cleanupTimerState = getRuntimeContext().getState(CLEANUP_TIMER);
+    wakeUpTimerState = getRuntimeContext().getState(WAKE_UP_TIMER);
+    pendingWakeUpState = getRuntimeContext().getState(PENDING_WAKE_UP);
+    decidedAtState = getRuntimeContext().getState(DECIDED_AT);
     enterprises = new LongCounter();
     getRuntimeContext().addAccumulator(ENTERPRISES, enterprises);
     var metrics = getRuntimeContext().getMetricGroup().addGroup("enterprise");
@@ -191,22 +198,6 @@ public class EnterpriseProcessor
       return; // the input ended; event time did not pass this timer
     }
     RuleBook rules = rules(ctx.getBroadcastState(RULE_FILES));
-    Long cleanup = cleanupTimerState.value();
-    if (cleanup != null && cleanup == timestamp) {
-      ledgerState.clear();
-      snapshotState.clear();
-      poolsState.clear();
-      cleanupTimerState.clear();
-      pendingWakeUpState.clear();
-      decidedAtState.clear();
-      Long wake = wakeUpTimerState.value();
-      if (wake != null) {
-        ctx.timerService().deleteEventTimeTimer(wake);
-        wakeUpTimerState.clear();
-      }
-      clearedEnterprises.inc();
-      return;
-    }
     armPendingWakeUp(ctx.timerService());
     Long wake = wakeUpTimerState.value();
     if (wake != null && wake == timestamp) {
@@ -219,6 +210,19 @@ public class EnterpriseProcessor
         evaluate(ctx.getCurrentKey(), ledger, Instant.ofEpochMilli(timestamp), rules, false, ctx::output,
             ctx.timerService(), out);
       }
+    }
+    // After the wake-up: when the incident is the latest event, its 3-year look-back and the
+    // 36-month window end at the same instant (one Flink timer), and the expiry is still decided.
+    Long cleanup = cleanupTimerState.value();
+    if (cleanup != null && cleanup == timestamp) {
+      disarm(ctx.timerService(), wakeUpTimerState);
+      ledgerState.clear();
+      snapshotState.clear();
+      poolsState.clear();
+      cleanupTimerState.clear();
+      pendingWakeUpState.clear();
+      decidedAtState.clear();
+      clearedEnterprises.inc();
     }
   }
 
@@ -234,8 +238,7 @@ public class EnterpriseProcessor
     if (wake == null || wake > record.eventTime().toEpochMilli()) {
       return;
     }
-    ctx.timerService().deleteEventTimeTimer(wake);
-    wakeUpTimerState.clear();
+    disarm(ctx.timerService(), wakeUpTimerState);
     Long decidedAt = decidedAtState.value();
     if (decidedAt == null || decidedAt < wake) {
       evaluate(ctx.getCurrentKey(), ledger, Instant.ofEpochMilli(wake), rules, false, ctx::output,
@@ -401,17 +404,30 @@ public class EnterpriseProcessor
   }
 
   /** Moves the timer kept in {@code timerState} to {@code at}. */
-  private static void rearm(TimerService timers, ValueState<Long> timerState, Instant at)
-      throws Exception {
+  private void rearm(TimerService timers, ValueState<Long> timerState, Instant at) throws Exception {
     long when = at.toEpochMilli();
     Long previous = timerState.value();
     if (previous != null && previous == when) {
       return;
     }
-    if (previous != null) {
-      timers.deleteEventTimeTimer(previous);
-    }
+    disarm(timers, timerState);
     timers.registerEventTimeTimer(when);
     timerState.update(when);
+  }
+
+  /**
+   * Forgets the timer kept in {@code timerState}. Flink keeps one timer per key and time, which
+   * the wake-up and the clean-up share when they coincide (an incident as the latest event), so
+   * the timer is deleted only when the other one does not need it.
+   */
+  private void disarm(TimerService timers, ValueState<Long> timerState) throws Exception {
+    Long at = timerState.value();
+    if (at == null) {
+      return;
+    }
+    timerState.clear();
+    if (!at.equals(cleanupTimerState.value()) && !at.equals(wakeUpTimerState.value())) {
+      timers.deleteEventTimeTimer(at);
+    }
   }
 }
