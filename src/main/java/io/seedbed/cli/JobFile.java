@@ -1,9 +1,9 @@
 package io.seedbed.cli;
 
+import io.seedbed.config.ConfigException;
+import io.seedbed.config.YamlNode;
 import io.seedbed.feed.Feed;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -91,64 +92,57 @@ public final class JobFile {
   /** Null when pool changes are not written to Kafka. */
   public final TopicSink poolChanges;
 
-  private JobFile(Path file, JobYaml root) {
+  private JobFile(Path file, YamlNode root) {
     this.file = file.toAbsolutePath().normalize();
     Path base = this.file.getParent();
-    root.only("name", "command", "mode", "parallelism", "maxParallelism", "checkpointing",
+    root.allowOnly("name", "command", "mode", "parallelism", "maxParallelism", "checkpointing",
         "stateBackend", "restartStrategy", "watermarks", "kafka", "sources", "rules", "config",
         "sinks");
     name = root.get("name").text();
-    command = root.get("command").oneOf("run", "run", "backtest");
-    mode = Mode.valueOf(root.get("mode").oneOf("streaming", "streaming", "batch").toUpperCase(Locale.ROOT));
-    maxParallelism = root.get("maxParallelism").integer(1024, 1, 32768);
-    JobYaml p = root.get("parallelism");
-    parallelism = p.integer(1, 1, 32768);
+    command = opt(root, "command", n -> n.oneOf("run", "backtest"), "run");
+    mode = Mode.valueOf(opt(root, "mode", n -> n.oneOf("streaming", "batch"), "streaming")
+        .toUpperCase(Locale.ROOT));
+    maxParallelism = opt(root, "maxParallelism", n -> n.integer(1, 32768), 1024);
+    parallelism = opt(root, "parallelism", n -> n.integer(1, 32768), 1);
     if (parallelism > maxParallelism) {
-      throw p.error(parallelism + " is more than maxParallelism " + maxParallelism);
+      throw root.get("parallelism").error(parallelism + " is more than maxParallelism " + maxParallelism);
     }
-    stateBackend = root.get("stateBackend").oneOf("rocksdb", "rocksdb", "hashmap");
-    checkpointing = checkpointing(root.get("checkpointing"));
-    restartStrategy = restartStrategy(root.get("restartStrategy"));
-    watermarks = watermarks(root.get("watermarks"));
-    sources = sources(root.get("sources"), base);
+    stateBackend = opt(root, "stateBackend", n -> n.oneOf("rocksdb", "hashmap"), "rocksdb");
+    checkpointing = checkpointing(root);
+    restartStrategy = restartStrategy(root.optMap("restartStrategy"));
+    watermarks = watermarks(root.optMap("watermarks"));
+    sources = sources(root, base);
 
-    JobYaml rules = root.get("rules").only("dir", "kafka");
-    if (!rules.get("dir").present() && !rules.get("kafka").present()) {
-      throw rules.error("needs dir, kafka, or both");
+    YamlNode rules = root.get("rules").allowOnly("dir", "kafka");
+    if (!rules.has("dir") && !rules.has("kafka")) {
+      throw root.errorAt("rules", "needs dir, kafka, or both");
     }
-    rulesDir = rules.get("dir").present() ? base.resolve(rules.get("dir").text()).normalize() : null;
-    rulesTopic = rules.get("kafka").present() ? rules.get("kafka").only("topic").get("topic").text() : null;
+    rulesDir = opt(rules, "dir", n -> base.resolve(n.text()).normalize(), null);
+    rulesTopic = opt(rules, "kafka", JobFile::topic, null);
     configDir = base.resolve(root.get("config").text()).normalize();
 
-    JobYaml sinks = root.get("sinks").only("jdbc", "kafka");
-    jdbc = jdbc(sinks.get("jdbc"));
-    poolChanges = poolChanges(sinks.get("kafka"));
+    YamlNode sinks = root.get("sinks").allowOnly("jdbc", "kafka");
+    jdbc = opt(sinks, "jdbc", JobFile::jdbc, null);
+    poolChanges = opt(sinks, "kafka", this::poolChanges, null);
     if (jdbc == null && poolChanges == null) {
-      throw sinks.error("needs jdbc, kafka, or both");
+      throw root.errorAt("sinks", "needs jdbc, kafka, or both");
     }
 
     boolean usesKafka = rulesTopic != null || poolChanges != null
         || sources.values().stream().anyMatch(s -> s.kafkaTopic() != null);
-    JobYaml k = root.get("kafka");
-    if (usesKafka && !k.present()) {
-      throw k.error("missing: a source, rules or sink uses Kafka");
+    if (usesKafka && !root.has("kafka")) {
+      throw root.errorAt("kafka", "missing: a source, rules or sink uses Kafka");
     }
-    kafka = k.present() ? kafka(k) : null;
+    kafka = opt(root, "kafka", JobFile::kafka, null);
     if (mode == Mode.BATCH && kafka != null && !kafka.bounded()
         && (rulesTopic != null || sources.values().stream().anyMatch(s -> s.kafkaTopic() != null))) {
-      throw k.get("bounded").error("a batch job reads Kafka only bounded: set bounded: true");
+      throw root.get("kafka").errorAt("bounded", "a batch job reads Kafka only bounded: set bounded: true");
     }
   }
 
   /** Reads and validates a job file. */
   public static JobFile load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new JobFileException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-    }
-    return new JobFile(file, JobYaml.parse(file.toString(), text));
+    return new JobFile(file, YamlNode.parse(file));
   }
 
   /** The job jar's program arguments: the command and this file's absolute path. */
@@ -176,28 +170,27 @@ public final class JobFile {
     return conf;
   }
 
-  private Checkpointing checkpointing(JobYaml c) {
+  private Checkpointing checkpointing(YamlNode root) {
     if (mode == Mode.BATCH) {
-      if (c.present()) {
-        throw c.error("a batch job does not checkpoint; remove this block");
+      if (root.has("checkpointing")) {
+        throw root.errorAt("checkpointing", "a batch job does not checkpoint; remove this block");
       }
       return null;
     }
-    if (!c.present()) {
-      throw c.error("missing: a streaming job needs checkpointing (interval, dir)");
+    if (!root.has("checkpointing")) {
+      throw root.errorAt("checkpointing", "missing: a streaming job needs checkpointing (interval, dir)");
     }
-    c.only("interval", "dir", "savepointDir", "incremental");
+    YamlNode c = root.get("checkpointing").allowOnly("interval", "dir", "savepointDir", "incremental");
     Duration interval = c.get("interval").duration();
     if (interval.toMillis() < 100) {
       throw c.get("interval").error("must be at least 100ms");
     }
     return new Checkpointing(interval, sharedUri(c.get("dir")),
-        c.get("savepointDir").present() ? sharedUri(c.get("savepointDir")) : null,
-        c.get("incremental").bool(true));
+        opt(c, "savepointDir", JobFile::sharedUri, null), opt(c, "incremental", YamlNode::bool, true));
   }
 
   /** Checkpoints are written by every TaskManager: the folder is a URI of shared storage. */
-  private static String sharedUri(JobYaml node) {
+  private static String sharedUri(YamlNode node) {
     String uri = node.text();
     if (!uri.matches("[a-z][a-z0-9+.-]*://.+")) {
       throw node.error("must be a URI of storage every TaskManager reaches, such as "
@@ -206,139 +199,137 @@ public final class JobFile {
     return uri;
   }
 
-  private static Map<String, String> restartStrategy(JobYaml r) {
-    String type = r.get("type").oneOf("exponential-delay", "exponential-delay", "fixed-delay", "none");
+  private static Map<String, String> restartStrategy(YamlNode r) {
+    String type = opt(r, "type", n -> n.oneOf("exponential-delay", "fixed-delay", "none"),
+        "exponential-delay");
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("restart-strategy.type", type);
     switch (type) {
       case "exponential-delay" -> {
-        r.only("type", "initialBackoff", "maxBackoff", "backoffMultiplier", "resetBackoffThreshold",
-            "jitterFactor", "attemptsBeforeReset");
+        r.allowOnly("type", "initialBackoff", "maxBackoff", "backoffMultiplier",
+            "resetBackoffThreshold", "jitterFactor", "attemptsBeforeReset");
         String prefix = "restart-strategy.exponential-delay.";
-        Duration initial = r.get("initialBackoff").duration(Duration.ofSeconds(1));
-        Duration max = r.get("maxBackoff").duration(Duration.ofMinutes(1));
+        Duration initial = opt(r, "initialBackoff", YamlNode::duration, Duration.ofSeconds(1));
+        Duration max = opt(r, "maxBackoff", YamlNode::duration, Duration.ofMinutes(1));
         if (max.compareTo(initial) < 0) {
           throw r.get("maxBackoff").error("is shorter than initialBackoff");
         }
         conf.put(prefix + "initial-backoff", millis(initial));
         conf.put(prefix + "max-backoff", millis(max));
         conf.put(prefix + "backoff-multiplier",
-            Double.toString(r.get("backoffMultiplier").number(2.0, 1.0, 100.0)));
+            Double.toString(opt(r, "backoffMultiplier", n -> n.number(1.0, 100.0), 2.0)));
         conf.put(prefix + "reset-backoff-threshold",
-            millis(r.get("resetBackoffThreshold").duration(Duration.ofHours(1))));
+            millis(opt(r, "resetBackoffThreshold", YamlNode::duration, Duration.ofHours(1))));
         conf.put(prefix + "jitter-factor",
-            Double.toString(r.get("jitterFactor").number(0.1, 0.0, 1.0)));
-        if (r.get("attemptsBeforeReset").present()) {
+            Double.toString(opt(r, "jitterFactor", n -> n.number(0.0, 1.0), 0.1)));
+        if (r.has("attemptsBeforeReset")) {
           conf.put(prefix + "attempts-before-reset-backoff",
-              Integer.toString(r.get("attemptsBeforeReset").integer(1, 1, Integer.MAX_VALUE)));
+              Integer.toString(r.get("attemptsBeforeReset").positiveInt()));
         }
       }
       case "fixed-delay" -> {
-        r.only("type", "attempts", "delay");
+        r.allowOnly("type", "attempts", "delay");
         conf.put("restart-strategy.fixed-delay.attempts",
-            Integer.toString(r.get("attempts").integer(3, 1, Integer.MAX_VALUE)));
+            Integer.toString(opt(r, "attempts", YamlNode::positiveInt, 3)));
         conf.put("restart-strategy.fixed-delay.delay",
-            millis(r.get("delay").duration(Duration.ofSeconds(10))));
+            millis(opt(r, "delay", YamlNode::duration, Duration.ofSeconds(10))));
       }
-      default -> r.only("type");
+      default -> r.allowOnly("type");
     }
     return conf;
   }
 
-  private static Map<Feed, Duration> watermarks(JobYaml w) {
+  private static Map<Feed, Duration> watermarks(YamlNode w) {
     Map<Feed, Duration> out = new EnumMap<>(Feed.class);
-    for (String key : w.keys()) {
-      out.put(dataFeed(w.get(key), key), w.get(key).duration());
-    }
+    w.entries().forEach((key, node) -> out.put(dataFeed(w, key), node.duration()));
     return out;
   }
 
-  private Map<Feed, FeedInput> sources(JobYaml s, Path base) {
-    if (s.keys().isEmpty()) {
-      throw s.error("missing: name at least one feed (" + feedIds() + ")");
+  private static Map<Feed, FeedInput> sources(YamlNode root, Path base) {
+    YamlNode s = root.optMap("sources");
+    if (s.entries().isEmpty()) {
+      throw root.errorAt("sources", "missing: name at least one feed (" + feedIds() + ")");
     }
     Map<Feed, FeedInput> out = new EnumMap<>(Feed.class);
-    for (String key : s.keys()) {
-      JobYaml feed = s.get(key).only("files", "kafka");
-      Feed f = dataFeed(feed, key);
-      boolean files = feed.get("files").present();
-      boolean topic = feed.get("kafka").present();
-      if (files == topic) {
-        throw feed.error("needs exactly one of files: DIR or kafka: {topic: ...}");
+    s.entries().forEach((key, node) -> {
+      YamlNode feed = node.allowOnly("files", "kafka");
+      Feed f = dataFeed(s, key);
+      if (feed.has("files") == feed.has("kafka")) {
+        throw s.errorAt(key, "needs exactly one of files: DIR or kafka: {topic: ...}");
       }
-      out.put(f, files
+      out.put(f, feed.has("files")
           ? new FeedInput(base.resolve(feed.get("files").text()).normalize(), null)
-          : new FeedInput(null, feed.get("kafka").only("topic").get("topic").text()));
-    }
+          : new FeedInput(null, topic(feed.get("kafka"))));
+    });
     return out;
   }
 
-  private static Kafka kafka(JobYaml k) {
-    k.only("bootstrapServers", "groupId", "bounded", "properties", "propertiesFromEnv");
-    JobYaml props = k.get("properties");
-    for (String key : props.keys()) {
-      if (SECRET_WORDS.stream().anyMatch(key.toLowerCase(Locale.ROOT)::contains)) {
-        throw props.get(key).error("looks like a secret: name its environment variable in "
-            + "kafka.propertiesFromEnv instead");
-      }
-    }
-    JobYaml fromEnv = k.get("propertiesFromEnv");
-    for (String key : fromEnv.keys()) {
-      envName(fromEnv.get(key));
-    }
-    return new Kafka(k.get("bootstrapServers").text(), k.get("groupId").text(),
-        k.get("bounded").bool(false), props.stringMap(), fromEnv.stringMap());
+  /** {@code {topic: NAME}}: a Kafka topic read or written. */
+  private static String topic(YamlNode kafka) {
+    return kafka.allowOnly("topic").get("topic").text();
   }
 
-  private static Jdbc jdbc(JobYaml j) {
-    if (!j.present()) {
-      return null;
-    }
-    if (j.get("password").present()) {
+  private static Kafka kafka(YamlNode k) {
+    k.allowOnly("bootstrapServers", "groupId", "bounded", "properties", "propertiesFromEnv");
+    Map<String, String> properties = new LinkedHashMap<>();
+    k.optMap("properties").entries().forEach((key, node) -> {
+      if (SECRET_WORDS.stream().anyMatch(key.toLowerCase(Locale.ROOT)::contains)) {
+        throw node.error("looks like a secret: name its environment variable in "
+            + "kafka.propertiesFromEnv instead");
+      }
+      properties.put(key, node.scalarText());
+    });
+    Map<String, String> fromEnv = new LinkedHashMap<>();
+    k.optMap("propertiesFromEnv").entries().forEach((key, node) -> fromEnv.put(key, envName(node)));
+    return new Kafka(k.get("bootstrapServers").text(), k.get("groupId").text(),
+        opt(k, "bounded", YamlNode::bool, false), properties, fromEnv);
+  }
+
+  private static Jdbc jdbc(YamlNode j) {
+    if (j.has("password")) {
       throw j.get("password").error("secrets come from the environment: name the variable in "
           + "passwordEnv instead");
     }
-    j.only("url", "user", "passwordEnv");
-    JobYaml url = j.get("url");
+    j.allowOnly("url", "user", "passwordEnv");
+    YamlNode url = j.get("url");
     if (!url.text().startsWith("jdbc:postgresql://")) {
       throw url.error("must be a PostgreSQL URL (jdbc:postgresql://host:port/db), not '" + url.text() + "'");
     }
-    return new Jdbc(url.text(), j.get("user").text(),
-        j.get("passwordEnv").present() ? envName(j.get("passwordEnv")) : null);
+    return new Jdbc(url.text(), j.get("user").text(), opt(j, "passwordEnv", JobFile::envName, null));
   }
 
-  private TopicSink poolChanges(JobYaml k) {
-    if (!k.present()) {
-      return null;
-    }
-    JobYaml pc = k.only("poolChanges").get("poolChanges");
-    if (!pc.present()) {
-      throw pc.error("missing");
-    }
-    pc.only("topic", "delivery", "transactionalIdPrefix");
-    JobYaml delivery = pc.get("delivery");
-    boolean exactlyOnce = delivery.oneOf("at-least-once", "at-least-once", "exactly-once")
-        .equals("exactly-once");
-    String prefix = pc.get("transactionalIdPrefix").text(null);
+  private TopicSink poolChanges(YamlNode k) {
+    YamlNode pc = k.allowOnly("poolChanges").get("poolChanges")
+        .allowOnly("topic", "delivery", "transactionalIdPrefix");
+    boolean exactlyOnce = opt(pc, "delivery", n -> n.oneOf("at-least-once", "exactly-once"),
+        "at-least-once").equals("exactly-once");
+    String prefix = opt(pc, "transactionalIdPrefix", YamlNode::text, null);
     if (exactlyOnce && prefix == null) {
-      throw pc.get("transactionalIdPrefix").error("missing: exactly-once needs a prefix unique to this job");
+      throw pc.errorAt("transactionalIdPrefix", "missing: exactly-once needs a prefix unique to this job");
     }
     if (exactlyOnce && mode == Mode.BATCH) {
-      throw delivery.error("exactly-once commits on checkpoints, which a batch job does not take");
+      throw pc.get("delivery").error("exactly-once commits on checkpoints, which a batch job does not take");
     }
     return new TopicSink(pc.get("topic").text(), exactlyOnce, prefix);
   }
 
-  private static Feed dataFeed(JobYaml node, String id) {
+  /** The optional field {@code key} of {@code map} read by {@code read}, or {@code fallback}. */
+  private static <T> T opt(YamlNode map, String key, Function<YamlNode, T> read, T fallback) {
+    YamlNode n = map.opt(key);
+    return n == null ? fallback : read.apply(n);
+  }
+
+  /** The feed named by the field {@code id} of {@code map}. */
+  private static Feed dataFeed(YamlNode map, String id) {
     return Arrays.stream(Feed.DATA).filter(f -> f.id().equals(id)).findFirst()
-        .orElseThrow(() -> node.error("'" + id + "' is not a feed; expected one of " + feedIds()));
+        .orElseThrow(() -> map.errorAt(id, "'" + id + "' is not a feed; expected one of " + feedIds()));
   }
 
   private static String feedIds() {
     return String.join(", ", Arrays.stream(Feed.DATA).map(Feed::id).toList());
   }
 
-  private static String envName(JobYaml node) {
+  private static String envName(YamlNode node) {
     String name = node.text();
     if (!ENV_NAME.matcher(name).matches()) {
       throw node.error("must name an environment variable, not '" + name + "'");
@@ -368,7 +359,7 @@ public final class JobFile {
     JobFile job;
     try {
       job = load(Path.of(args[1]));
-    } catch (JobFileException e) {
+    } catch (ConfigException e) {
       err.println("invalid job file: " + e.getMessage());
       return 1;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A YAML configuration document as a tree whose every node remembers its file, line and dotted
@@ -30,6 +33,8 @@ import java.util.Set;
  */
 public final class YamlNode {
   private enum Kind { MAP, LIST, SCALAR }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)");
 
   private final Kind kind;
   private final String file;
@@ -98,7 +103,7 @@ public final class YamlNode {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         int keyLine = p.currentTokenLocation().getLineNr();
-        String childPath = path.isEmpty() ? key : path + "." + key;
+        String childPath = childPath(path, key);
         if (m.containsKey(key)) {
           throw new ConfigException(file, keyLine, childPath, "duplicate field");
         }
@@ -168,6 +173,16 @@ public final class YamlNode {
     return new ConfigException(file, line, path, problem);
   }
 
+  /**
+   * An error about the field {@code key} of this mapping, present or not, at the line of its key
+   * (a block mapping or list starts on the next), or of this mapping when the field is absent.
+   */
+  public ConfigException errorAt(String key, String problem) {
+    YamlNode n = opt(key);
+    return n != null ? new ConfigException(file, n.keyLine, n.path, problem)
+        : new ConfigException(file, keyLine, childPath(path, key), problem);
+  }
+
   // ---- mappings ----
 
   public boolean isMap() {
@@ -204,9 +219,27 @@ public final class YamlNode {
   public YamlNode get(String key) {
     YamlNode n = opt(key);
     if (n == null) {
-      throw new ConfigException(file, keyLine, path.isEmpty() ? key : path + "." + key, "missing");
+      throw errorAt(key, "missing");
     }
     return n;
+  }
+
+  /**
+   * The mapping {@code key}, or an empty one when absent: a block of optional fields that all take
+   * their defaults. Errors about the empty one name the line of this mapping.
+   */
+  public YamlNode optMap(String key) {
+    YamlNode n = opt(key);
+    if (n == null) {
+      n = new YamlNode(Kind.MAP, file, keyLine, childPath(path, key), Map.of(), null, null, null, "");
+    } else {
+      n.entries();
+    }
+    return n;
+  }
+
+  private static String childPath(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   /** The field {@code key}, or null when absent; fails if this is not a mapping. */
@@ -263,6 +296,26 @@ public final class YamlNode {
       throw error("expected a text value, found " + describe());
     }
     return text;
+  }
+
+  /**
+   * Any scalar as written, numbers and booleans included (a Kafka client property may be
+   * {@code 500} or {@code true}); not null or blank.
+   */
+  public String scalarText() {
+    if (kind != Kind.SCALAR || text == null || text.isBlank()) {
+      throw error("expected a single value, found " + describe());
+    }
+    return text;
+  }
+
+  /** A text that must be one of {@code allowed}. */
+  public String oneOf(String... allowed) {
+    String s = text();
+    if (!Arrays.asList(allowed).contains(s)) {
+      throw error("'" + s + "' is not one of " + String.join(", ", allowed));
+    }
+    return s;
   }
 
   public double number() {
@@ -331,6 +384,26 @@ public final class YamlNode {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
       throw error("not a date (YYYY-MM-DD): '" + s + "'");
+    }
+  }
+
+  /** A duration such as {@code 500ms}, {@code 60s}, {@code 2min}, {@code 1h} or {@code 45d}. */
+  public Duration duration() {
+    Matcher m = kind == Kind.SCALAR && text != null ? DURATION.matcher(text) : null;
+    if (m == null || isNumber() || !m.matches()) {
+      throw error("expected a duration like 500ms, 60s, 2min, 1h or 45d, found " + describe());
+    }
+    try {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "min" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw error("duration out of range: " + text);
     }
   }
 

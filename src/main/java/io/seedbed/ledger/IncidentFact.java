@@ -9,7 +9,11 @@ import java.time.Instant;
 public class IncidentFact implements Versioned {
   /** Deterministic id: feed + case id (or a hash for facts without one). */
   public String id;
-  /** {@code penalty accident violation falsification abnormal_ip tax_credit_d listing}. */
+  /**
+   * What the Ledger records: {@code penalty}, {@code accident}, {@code violation} (tax) and
+   * {@code falsification} from the feeds; {@code tax_credit_d} and {@code abnormal_ip}, derived
+   * by {@link Ledger#incidentsInLookback}.
+   */
   public String type;
   /** The category code from the feed (safety, quality, environment, tax, evasion, ...), or null. */
   public String category;

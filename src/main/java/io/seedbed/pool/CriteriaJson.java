@@ -15,11 +15,7 @@ public final class CriteriaJson {
   public static String criteria(List<CriterionResult> criteria) {
     ArrayNode a = Json.MAPPER.createArrayNode();
     for (CriterionResult c : criteria) {
-      ObjectNode o = a.addObject();
-      o.put("name", c.name);
-      putValue(o, "value", c.value, c.valueText);
-      putValue(o, "threshold", c.threshold, c.thresholdText);
-      o.put("passed", c.passed);
+      item(a, c).put("passed", c.passed);
     }
     return write(a);
   }
@@ -28,13 +24,18 @@ public final class CriteriaJson {
   public static String gaps(List<CriterionResult> unmet) {
     ArrayNode a = Json.MAPPER.createArrayNode();
     for (CriterionResult c : unmet) {
-      ObjectNode o = a.addObject();
-      o.put("name", c.name);
-      putValue(o, "value", c.value, c.valueText);
-      putValue(o, "threshold", c.threshold, c.thresholdText);
-      o.put("shortfall", c.shortfall);
+      item(a, c).put("shortfall", c.shortfall);
     }
     return write(a);
+  }
+
+  /** Appends {@code {name, value, threshold}} of {@code c} to {@code a}, for the caller to complete. */
+  private static ObjectNode item(ArrayNode a, CriterionResult c) {
+    ObjectNode o = a.addObject();
+    o.put("name", c.name);
+    putValue(o, "value", c.value, c.valueText);
+    putValue(o, "threshold", c.threshold, c.thresholdText);
+    return o;
   }
 
   /** A number when the criterion is numeric, else its text (null when unknown). */

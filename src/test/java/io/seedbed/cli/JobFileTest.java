@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.seedbed.config.ConfigException;
 import io.seedbed.feed.Feed;
 import io.seedbed.testing.ProjectFiles;
 import java.io.ByteArrayOutputStream;
@@ -117,13 +118,13 @@ class JobFileTest {
 
   @Test
   void errorsNameTheFileTheLineAndTheField() throws Exception {
-    assertError(VALID + "colour: green\n", 19, "colour", "unknown field; expected one of name,");
+    assertError(VALID + "colour: green\n", 19, "colour", "unknown field 'colour'; allowed: name,");
     assertError(VALID.replace("parallelism: 2", "parallelism: 200"), 2, "parallelism",
         "200 is more than maxParallelism 128");
     assertError(VALID.replace("parallelism: 2", "parallelism: two"), 2, "parallelism",
-        "must be a whole number, not 'two'");
+        "expected an integer, found the text 'two'");
     assertError(VALID.replace("interval: 2s", "interval: often"), 5, "checkpointing.interval",
-        "must be a duration like 500ms, 60s, 2min, 1h or 45d, not 'often'");
+        "expected a duration like 500ms, 60s, 2min, 1h or 45d, found the text 'often'");
     assertError(VALID.replace("dir: file:///tmp/cp", "dir: /tmp/cp"), 6, "checkpointing.dir",
         "must be a URI of storage every TaskManager reaches");
     assertError(VALID.replace("tax: {kafka: {topic: seedbed.tax}}", "water: {kafka: {topic: w}}"), 11,
@@ -162,8 +163,7 @@ class JobFileTest {
   @Test
   void brokenYamlNamesTheLine() throws Exception {
     assertThatThrownBy(() -> JobFile.load(write("name: t\nsources: [a\nrules: {}\n")))
-        .isInstanceOf(JobFileException.class)
-        .satisfies(e -> assertThat(((JobFileException) e).line).isEqualTo(3))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(3))
         .hasMessageContaining("not valid YAML");
   }
 
@@ -185,19 +185,18 @@ class JobFileTest {
     assertThat(JobFile.main(new String[] {"--print-submit", broken.toString()}, print(out), print(err)))
         .isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("invalid job file: " + broken + ":2: parallelism: 0 is outside 1..32768\n");
+        .isEqualTo("invalid job file: " + broken + ":2: field 'parallelism': must be between 1 and 32768, got 0\n");
   }
 
   private void assertError(String yaml, int line, String field, String problem) throws Exception {
     Path file = write(yaml);
     assertThatThrownBy(() -> JobFile.load(file))
-        .isInstanceOf(JobFileException.class)
-        .hasMessageStartingWith(file + ":" + line + ": " + field + ": " + problem)
-        .satisfies(e -> {
-          JobFileException j = (JobFileException) e;
-          assertThat(j.line).isEqualTo(line);
-          assertThat(j.field).isEqualTo(field);
-        });
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.file()).isEqualTo(file.toString());
+          assertThat(e.line()).isEqualTo(line);
+          assertThat(e.field()).isEqualTo(field);
+        })
+        .hasMessageStartingWith(file + ":" + line + ": field '" + field + "': " + problem);
   }
 
   private Path write(String yaml) throws Exception {

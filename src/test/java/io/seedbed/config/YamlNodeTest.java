@@ -3,6 +3,7 @@ package io.seedbed.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +89,56 @@ class YamlNodeTest {
         .hasMessageContaining("not valid YAML");
     assertThatThrownBy(() -> YamlNode.parse("e.yaml", ""))
         .hasMessage("e.yaml:1: empty file");
+  }
+
+  @Test
+  void aDurationHasAUnitFromMillisecondsToDays() {
+    YamlNode d = YamlNode.parse("d.yaml", "a: 500ms\nb: 60s\nc: 2min\nd: 1h\ne: 45d\nf: 60\ng: often\n");
+    assertThat(d.get("a").duration()).isEqualTo(Duration.ofMillis(500));
+    assertThat(d.get("b").duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(d.get("c").duration()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(d.get("d").duration()).isEqualTo(Duration.ofHours(1));
+    assertThat(d.get("e").duration()).isEqualTo(Duration.ofDays(45));
+    assertThatThrownBy(() -> d.get("f").duration()).hasMessage(
+        "d.yaml:6: field 'f': expected a duration like 500ms, 60s, 2min, 1h or 45d, found the number 60");
+    assertThatThrownBy(() -> d.get("g").duration()).hasMessage(
+        "d.yaml:7: field 'g': expected a duration like 500ms, 60s, 2min, 1h or 45d, found the text 'often'");
+  }
+
+  @Test
+  void oneOfAcceptsOnlyTheListedTexts() {
+    assertThat(ROOT.get("codes").items().get(0).oneOf("a", "z")).isEqualTo("a");
+    assertThatThrownBy(() -> ROOT.get("name").oneOf("run", "backtest"))
+        .hasMessage("t.yaml:2: field 'name': 'seedbed' is not one of run, backtest");
+  }
+
+  @Test
+  void scalarTextIsAnyValueAsWrittenNumbersAndBooleansIncluded() {
+    YamlNode limits = ROOT.get("limits");
+    assertThat(limits.get("months").scalarText()).isEqualTo("24");
+    assertThat(limits.get("on").scalarText()).isEqualTo("true");
+    assertThat(ROOT.get("name").scalarText()).isEqualTo("seedbed");
+    assertThatThrownBy(() -> ROOT.get("codes").scalarText())
+        .hasMessage("t.yaml:8: field 'codes': expected a single value, found a list");
+  }
+
+  @Test
+  void anAbsentOptionalMappingReadsAsEmptyAndErrsAtItsParent() {
+    YamlNode absent = ROOT.get("limits").optMap("extra");
+    assertThat(absent.entries()).isEmpty();
+    assertThat(absent.path()).isEqualTo("limits.extra");
+    assertThatThrownBy(() -> absent.get("x")).hasMessage("t.yaml:3: field 'limits.extra.x': missing");
+    assertThat(ROOT.optMap("limits").get("months").integer()).isEqualTo(24);
+    assertThatThrownBy(() -> ROOT.optMap("name"))
+        .hasMessage("t.yaml:2: field 'name': expected a mapping, found the text 'seedbed'");
+  }
+
+  @Test
+  void errorAtNamesTheKeyLineOfAFieldPresentOrAbsent() {
+    // a block mapping starts on the line after its key; the error points at the key
+    assertThat(ROOT.get("limits").line()).isEqualTo(4);
+    assertThat(ROOT.errorAt("limits", "bad")).hasMessage("t.yaml:3: field 'limits': bad");
+    assertThat(ROOT.get("limits").errorAt("years", "needed"))
+        .hasMessage("t.yaml:3: field 'limits.years': needed");
   }
 }

@@ -8,6 +8,7 @@ import io.seedbed.rule.Pool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,12 +65,7 @@ class PoolSettingsTest {
   void aValueOutOfRangeNamesFileLineAndField() throws IOException {
     Path bad = copyWith("      marginFraction: 0.25 ", "      marginFraction: 1.5 ");
     int line = lineOf(bad, "marginFraction: 1.5");
-    assertThatThrownBy(() -> PoolSettings.load(bad))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.file()).isEqualTo(bad.toString());
-          assertThat(e.line()).isEqualTo(line);
-          assertThat(e.field()).isEqualTo("pools.scale_up.discovery.marginFraction");
-        })
+    assertFailsAt(bad, line, "pools.scale_up.discovery.marginFraction")
         .hasMessageContaining("must be between 0.0 and 1.0, got 1.5");
   }
 
@@ -79,11 +75,7 @@ class PoolSettingsTest {
         + "      # graduates", "    exitAfterFailure: 2\n    stayMargin: 0\n    graduateWhenLarge: false"
         + "      # graduates");
     int line = lineOf(bad, "exitAfterFailure: 2");
-    assertThatThrownBy(() -> PoolSettings.load(bad))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.line()).isEqualTo(line);
-          assertThat(e.field()).isEqualTo("pools.scale_up.exitAfterFailure");
-        });
+    assertFailsAt(bad, line, "pools.scale_up.exitAfterFailure");
   }
 
   @Test
@@ -91,12 +83,7 @@ class PoolSettingsTest {
     Path bad = copyWith("  listing_reserve:\n    exitAfterFailures: 2",
         "  listing_reserve:\n    # exitAfterFailures: 2");
     int line = lineOf(bad, "  listing_reserve:");
-    assertThatThrownBy(() -> PoolSettings.load(bad))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.field()).isEqualTo("pools.listing_reserve.exitAfterFailures");
-          assertThat(e.line()).isEqualTo(line);
-          assertThat(e.getMessage()).endsWith("missing");
-        });
+    assertFailsAt(bad, line, "pools.listing_reserve.exitAfterFailures").hasMessageEndingWith("missing");
   }
 
   @Test
@@ -105,11 +92,7 @@ class PoolSettingsTest {
     Path bad = copyWith("  srdi:\n    exitAfterFailures: 2",
         "  srdi:\n    veto: miit\n    exitAfterFailures: 2");
     int line = lineOf(bad, "veto: miit");
-    assertThatThrownBy(() -> PoolSettings.load(bad))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.line()).isEqualTo(line);
-          assertThat(e.field()).isEqualTo("pools.srdi.veto");
-        })
+    assertFailsAt(bad, line, "pools.srdi.veto")
         .hasMessageContaining("unknown field 'veto'");
   }
 
@@ -122,6 +105,17 @@ class PoolSettingsTest {
           assertThat(e.file()).isEqualTo(bad.toString());
           assertThat(e.field()).isEqualTo("(syntax)");
           assertThat(e.line()).isGreaterThanOrEqualTo(3);
+        });
+  }
+
+  /** Loading {@code bad} fails naming it, {@code line} and {@code field}; the message is left to check. */
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertFailsAt(Path bad, int line,
+      String field) {
+    return assertThatThrownBy(() -> PoolSettings.load(bad))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.file()).isEqualTo(bad.toString());
+          assertThat(e.line()).isEqualTo(line);
+          assertThat(e.field()).isEqualTo(field);
         });
   }
 
