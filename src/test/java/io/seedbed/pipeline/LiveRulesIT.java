@@ -113,7 +113,7 @@ class LiveRulesIT {
       assertThat(rejected(city)).singleElement().satisfies(r -> {
         assertThat(r.feed).isEqualTo("rules");
         assertThat(r.reason).isEqualTo("invalid_rules");
-        assertThat(r.message).startsWith("rules/miit-2026-v2.yaml:9: effectiveFrom: not a date");
+        assertThat(r.message).startsWith("rules/miit-2026-v2.yaml:9: field 'effectiveFrom': not a date");
         assertThat(r.raw).hasSize(RejectedRecord.MAX_RAW_CHARS);
         assertThat(invalid).startsWith(r.raw);
       });
