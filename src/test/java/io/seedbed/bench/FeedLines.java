@@ -7,27 +7,57 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 
 /** Lines in a feeds folder, and waiting until a running job has decoded them all. */
 final class FeedLines {
   private FeedLines() {}
 
+  /**
+   * The files of {@code feed} in {@code feeds}: {@code FEED.jsonl} and the {@code *.jsonl} files of
+   * the folder {@code FEED/} (hidden and in-progress {@code _x} names skipped, as the job does).
+   */
+  static List<Path> files(Path feeds, Feed feed) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path p : FeedFiles.paths(feeds, feed)) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> in = Files.list(p)) {
+          in.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+              .filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().startsWith("_"))
+              .sorted().forEach(out::add);
+        }
+      } else {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
   /** Lines (newline characters) in every feed file of {@code feeds}. */
   static long count(Path feeds) throws IOException {
     long n = 0;
-    byte[] buf = new byte[1 << 16];
     for (Feed feed : Feed.DATA) {
-      for (Path file : FeedFiles.paths(feeds, feed)) {
-        try (InputStream in = Files.newInputStream(file)) {
-          for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-            for (int i = 0; i < r; i++) {
-              if (buf[i] == '\n') {
-                n++;
-              }
-            }
+      for (Path file : files(feeds, feed)) {
+        n += lines(file);
+      }
+    }
+    return n;
+  }
+
+  /** Lines (newline characters) in one file. */
+  static long lines(Path file) throws IOException {
+    long n = 0;
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int r = in.read(buf); r > 0; r = in.read(buf)) {
+        for (int i = 0; i < r; i++) {
+          if (buf[i] == '\n') {
+            n++;
           }
         }
       }

@@ -7,7 +7,6 @@ import io.seedbed.feed.Decoded;
 import io.seedbed.feed.Feed;
 import io.seedbed.feed.FeedDecoder;
 import io.seedbed.feed.FeedRecord;
-import io.seedbed.io.FeedFiles;
 import io.seedbed.io.Schema;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,7 +91,7 @@ public final class SqlPeer {
     StringBuilder chunk = new StringBuilder();
     int inChunk = 0;
     for (Feed feed : Feed.DATA) {
-      for (Path file : FeedFiles.paths(feedsDir, feed)) {
+      for (Path file : FeedLines.files(feedsDir, feed)) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           for (String line = in.readLine(); line != null; line = in.readLine()) {
             Decoded d = decoder.decode(feed, line);
