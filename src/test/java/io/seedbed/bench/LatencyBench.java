@@ -21,10 +21,12 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * {@code bench/latency.sh}: records enter at a fixed rate (half the measured maximum), and each
+ * {@code bench/latency.sh}: after a warm-up (the first half of every feed at full speed, until its
+ * rows are written), records enter at a fixed rate (half the measured maximum), and each
  * {@code pool_change} row's latency is its PostgreSQL {@code recorded_at} (the row's insert time,
  * {@code DEFAULT now()}) minus the wall-clock time its triggering record left the source. Same
  * machine, same clock.
@@ -35,11 +37,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * record when a late, older one triggered the change: too high then); the optimistic one takes the
  * enterprise's last record injected before the row was written (too low when a row waited behind
  * later records). Rows with no injected record of that event time (wake-up timers) are left out
- * of the conservative bound and counted.
+ * of the conservative bound and counted. Only rows written after the paced phase started count.
  *
  * <p>Usage: {@code LatencyBench FEEDS_DIR PARALLELISM EVENTS_PER_S SECONDS WORK_DIR RESULTS_TSV LABEL}
  */
 public final class LatencyBench {
+  /** The share of every feed replayed at full speed before the measurement. */
+  private static final double WARM_SHARE = 0.5;
+
   private LatencyBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -51,7 +56,9 @@ public final class LatencyBench {
     Path results = Path.of(args[5]);
     String label = args[6];
 
-    // The same share of every feed, so the feeds advance through the months together.
+    // The same share of every feed, so the feeds advance through the months together: the first
+    // half of the city as warm-up (the enterprises' history: profiles, annual returns), then the
+    // next records paced, which reach the spring filing season where verdicts change.
     Map<Feed, Long> total = new EnumMap<>(Feed.class);
     long all = 0;
     for (Feed f : Feed.DATA) {
@@ -62,13 +69,18 @@ public final class LatencyBench {
       total.put(f, n);
       all += n;
     }
-    double share = Math.min(1.0, rate * seconds / all);
-    Map<Feed, Long> counts = new EnumMap<>(Feed.class);
+    double share = Math.min(1.0 - WARM_SHARE, rate * seconds / all);
+    Map<Feed, Long> warm = new EnumMap<>(Feed.class);
+    Map<Feed, Long> paced = new EnumMap<>(Feed.class);
     Map<Feed, Double> rates = new EnumMap<>(Feed.class);
+    long warmTotal = 0;
     for (Feed f : Feed.DATA) {
+      long w = (long) Math.floor(total.get(f) * WARM_SHARE);
       long n = (long) Math.floor(total.get(f) * share);
-      counts.put(f, n);
+      warm.put(f, w);
+      paced.put(f, n);
       rates.put(f, Math.max(n / (double) seconds, 0.001));
+      warmTotal += w;
     }
 
     try (EmbeddedDatabase pg = EmbeddedDatabase.start(work)) {
@@ -78,9 +90,15 @@ public final class LatencyBench {
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
           ThroughputBench.flinkConf("heap", work.resolve("checkpoints"), work));
-      Pipeline.define(env, new PacedFeedSources(feeds, counts, rates), new DatabaseSinks(db),
+      Pipeline.define(env, new PacedFeedSources(feeds, warm, paced, rates), new DatabaseSinks(db),
           PipelineConfig.defaults(ConfigBundle.read(Path.of("config")), JobClock.system()));
-      env.execute("Seedbed latency bench");
+      JobClient job = env.executeAsync("Seedbed latency bench");
+      FeedLines.awaitDecoded(job, warmTotal);
+      awaitQuiet(db);
+      System.err.println("warm-up of " + warmTotal + " records done; pacing " + rate + " records/s");
+      long goMillis = System.currentTimeMillis();
+      PacedFeedSources.go();
+      job.getJobExecutionResult().get();
 
       List<Long> conservative = new ArrayList<>();
       List<Long> optimistic = new ArrayList<>();
@@ -96,7 +114,8 @@ public final class LatencyBench {
         }
       }
       try (Connection c = db.connect(); Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT uscc, event_time, recorded_at FROM pool_change")) {
+          ResultSet rs = st.executeQuery("SELECT uscc, event_time, recorded_at FROM pool_change"
+              + " WHERE recorded_at >= to_timestamp(" + goMillis + " / 1000.0)")) {
         while (rs.next()) {
           List<PacedFeedSources.Injection> log = PacedFeedSources.INJECTED.getOrDefault(rs.getString(1), List.of());
           long eventTime = rs.getTimestamp(2).getTime();
@@ -134,6 +153,24 @@ public final class LatencyBench {
       }
       Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
       System.out.println(line);
+    }
+  }
+
+  /** Waits until the warm-up's rows have stopped arriving in PostgreSQL (3 s without a new row). */
+  private static void awaitQuiet(Database db) throws Exception {
+    long last = -1;
+    int quiet = 0;
+    while (quiet < 6) {
+      Thread.sleep(500);
+      long now;
+      try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "SELECT (SELECT count(*) FROM indicator_snapshot) + (SELECT count(*) FROM pool_change)"
+              + " + (SELECT count(*) FROM pool_membership)")) {
+        rs.next();
+        now = rs.getLong(1);
+      }
+      quiet = now == last ? quiet + 1 : 0;
+      last = now;
     }
   }
 

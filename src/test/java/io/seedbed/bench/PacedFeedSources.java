@@ -17,17 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Bounded, rate-limited feeds for the latency bench: the first {@code count} lines of each feed
- * file of a generated city, emitted at a fixed rate per feed (Flink's DataGeneratorSource with a
- * per-second rate limiter). Every emitted line is logged with its wall-clock injection time under
- * its enterprise in {@link #INJECTED}: the bench runs on a local MiniCluster, in this JVM.
+ * Bounded feeds for the latency bench, in two phases per feed (Flink's DataGeneratorSource with
+ * {@link WarmThenPaced}): the first {@code warm} lines of the feed file as fast as possible, to build
+ * up the enterprises' history; then, once the bench says {@link #go}, the next {@code paced} lines
+ * at a fixed rate. Every paced line is logged with its wall-clock injection time under its
+ * enterprise in {@link #INJECTED}: the bench runs on a local MiniCluster, in this JVM.
  */
 final class PacedFeedSources implements FeedSources {
   private static final long serialVersionUID = 1L;
@@ -35,27 +35,35 @@ final class PacedFeedSources implements FeedSources {
   /** One injected record: wall-clock millis when it left the source, and its event time (millis). */
   record Injection(long injectedAt, long eventTime) {}
 
-  /** Per USCC, the injections in order. */
+  /** Per USCC, the paced injections in order. */
   static final Map<String, List<Injection>> INJECTED = new ConcurrentHashMap<>();
 
   private final String feedsDir;
-  private final Map<Feed, Long> counts;
+  private final Map<Feed, Long> warm;
+  private final Map<Feed, Long> paced;
   private final Map<Feed, Double> ratesPerSecond;
 
-  PacedFeedSources(Path feedsDir, Map<Feed, Long> counts, Map<Feed, Double> ratesPerSecond) {
+  PacedFeedSources(Path feedsDir, Map<Feed, Long> warm, Map<Feed, Long> paced, Map<Feed, Double> ratesPerSecond) {
     this.feedsDir = feedsDir.toAbsolutePath().toString();
-    this.counts = Map.copyOf(counts);
+    this.warm = Map.copyOf(warm);
+    this.paced = Map.copyOf(paced);
     this.ratesPerSecond = Map.copyOf(ratesPerSecond);
+  }
+
+  /** Starts the paced phase of every feed. */
+  static void go() {
+    WarmThenPaced.GO.set(true);
   }
 
   @Override
   public DataStream<RawLine> lines(StreamExecutionEnvironment env, Feed feed) {
-    Long count = counts.get(feed);
-    if (count == null || count == 0) {
+    long count = warm.getOrDefault(feed, 0L) + paced.getOrDefault(feed, 0L);
+    if (count == 0) {
       return null;
     }
-    DataGeneratorSource<RawLine> source = new DataGeneratorSource<>(new Lines(feedsDir, feed, count), count,
-        RateLimiterStrategy.perSecond(ratesPerSecond.get(feed)), TypeInformation.of(RawLine.class));
+    DataGeneratorSource<RawLine> source = new DataGeneratorSource<>(
+        new Lines(feedsDir, feed, warm.getOrDefault(feed, 0L), count), count,
+        new WarmThenPaced(warm.getOrDefault(feed, 0L), ratesPerSecond.get(feed)), TypeInformation.of(RawLine.class));
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), feed.id() + " paced lines")
         .setParallelism(1)
         .uid("source-" + feed.id());
@@ -66,14 +74,16 @@ final class PacedFeedSources implements FeedSources {
     private static final long serialVersionUID = 1L;
     private final String feedsDir;
     private final Feed feed;
+    private final long warm;
     private final long count;
     private transient List<String> lines;
     private transient List<String> usccs;
     private transient long[] eventTimes;
 
-    Lines(String feedsDir, Feed feed, long count) {
+    Lines(String feedsDir, Feed feed, long warm, long count) {
       this.feedsDir = feedsDir;
       this.feed = feed;
+      this.warm = warm;
       this.count = count;
     }
 
@@ -101,7 +111,7 @@ final class PacedFeedSources implements FeedSources {
       int i = index.intValue();
       String line = lines.get(i);
       String uscc = usccs.get(i);
-      if (uscc != null) {
+      if (uscc != null && i >= warm) {
         List<Injection> log = INJECTED.computeIfAbsent(uscc, k -> new ArrayList<>());
         synchronized (log) {
           log.add(new Injection(System.currentTimeMillis(), eventTimes[i]));
