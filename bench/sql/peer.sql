@@ -68,6 +68,8 @@ WHERE kind = 'annual_return'
   AND (body->>'year')::int > (SELECT max((g.body->>'year')::int) FROM peer.fact g
                               WHERE g.uscc = f.uscc AND g.kind = 'annual_return') - 4;
 
+CREATE INDEX ON peer.annual_kept (uscc, year);
+
 CREATE UNLOGGED TABLE peer.y AS
 SELECT a.uscc, y0.year AS last_year,
   y0.revenue AS rev0, y1.revenue AS rev1, y2.revenue AS rev2,
@@ -96,9 +98,9 @@ CREATE UNLOGGED TABLE peer.ip_item AS
 WITH marked AS (
   SELECT e.*,
     -- a restoration revives only an item that was valid before
-    (event IN ('granted', 'transferred_in') OR (event = 'restored' AND EXISTS (
-      SELECT 1 FROM peer.ip_event p WHERE p.uscc = e.uscc AND p.ip_no = e.ip_no AND p.seq < e.seq
-        AND p.event IN ('granted', 'transferred_in')))) AS starts,
+    (event IN ('granted', 'transferred_in') OR (event = 'restored' AND coalesce(bool_or(
+      event IN ('granted', 'transferred_in')) OVER (PARTITION BY uscc, ip_no ORDER BY seq
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false))) AS starts,
     event IN ('lapsed', 'invalidated', 'transferred_out') AS ends
   FROM peer.ip_event e
 ), item AS (

@@ -121,9 +121,31 @@ public final class SqlPeer {
     return accepted;
   }
 
-  /** One full recompute: bench/sql/peer.sql. */
-  public void recompute(Connection c) throws IOException, SQLException {
-    Schema.apply(c, benchSql.resolve("peer.sql"));
+  /**
+   * One full recompute: bench/sql/peer.sql, statement by statement (a statement ends with a line
+   * ending in ';'). Returns the seconds each statement took, by its first line.
+   */
+  public Map<String, Double> recompute(Connection c) throws IOException, SQLException {
+    Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    StringBuilder statement = new StringBuilder();
+    for (String line : Files.readAllLines(benchSql.resolve("peer.sql"), StandardCharsets.UTF_8)) {
+      if (line.strip().startsWith("--") || line.isBlank()) {
+        continue;
+      }
+      statement.append(line).append('\n');
+      if (line.strip().endsWith(";")) {
+        long t0 = System.nanoTime();
+        try (Statement st = c.createStatement()) {
+          st.execute(statement.toString());
+        } catch (SQLException e) {
+          throw new SQLException("bench/sql/peer.sql: " + e.getMessage() + "\n  in: " + statement, e);
+        }
+        seconds.merge(statement.toString().lines().findFirst().orElse(""), (System.nanoTime() - t0) / 1e9,
+            Double::sum);
+        statement.setLength(0);
+      }
+    }
+    return seconds;
   }
 
   /** The verdicts by USCC (enterprises without a rule set in force have a null rule set). */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * {@code bench/sql-peer.sh}: the nightly alternative, timed. Loads a city's feeds into a fresh
@@ -34,7 +35,8 @@ public final class SqlPeerBench {
       long accepted = peer.load(c, feeds);
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       long t1 = System.nanoTime();
-      peer.recompute(c);
+      Map<String, Double> steps = peer.recompute(c);
+      steps.forEach((first, s) -> System.err.printf("%8.1f s  %s%n", s, first));
       double recomputeSeconds = (System.nanoTime() - t1) / 1e9;
       long srdi;
       long gazelle;
