@@ -1,0 +1,49 @@
+# Shared by the bench/ scripts: paths, the Java 17 opens Flink needs, the test classpath.
+# shellcheck shell=bash
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench_dir="$root/target/bench"
+results="$bench_dir/results.tsv"
+mkdir -p "$bench_dir"
+
+# The module opens Flink needs on Java 17 (the same list as bin/seedbed).
+opens=(
+  --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
+  --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
+)
+
+# Enterprises per size name: 10k, 100k, 1m (or a plain number).
+enterprises() {
+  case "$1" in
+    10k) echo 10000 ;; 100k) echo 100000 ;; 1m) echo 1000000 ;;
+    *[!0-9]*|'') echo "unknown size $1 (10k, 100k, 1m or a number)" >&2; exit 2 ;;
+    *) echo "$1" ;;
+  esac
+}
+
+city_dir() { echo "$bench_dir/city$(enterprises "$1")"; }
+
+# Compiles main and test classes once and writes the test classpath (no pom change needed).
+bench_classpath() {
+  if [ ! -f "$root/target/test-classpath.txt" ] || [ ! -d "$root/target/test-classes/io/seedbed/bench" ]; then
+    (cd "$root" && mvn -B -ntp -q -DskipTests package test-compile dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt) >&2
+  fi
+  echo "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test-classpath.txt")"
+}
+
+# Runs a bench main with the test classpath. JAVA_OPTS adds JVM flags (heap, GC log, JFR).
+bench_java() {
+  local cp
+  cp="$(bench_classpath)"
+  (cd "$root" && java ${JAVA_OPTS:--Xmx4g} "${opens[@]}" \
+    -Dlog4j.configurationFile=config/log4j2.properties \
+    -Dot.epg.working-dir="$bench_dir/embedded-pg" -cp "$cp" "$@")
+}

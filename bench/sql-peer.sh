@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# bench/sql-peer.sh SIZE [SEEDBED_EVENTS_PER_S]: loads target/bench/cityN into a fresh embedded
+# PostgreSQL, times one full SQL recompute of the srdi and gazelle verdicts (bench/sql/peer.sql) and
+# divides it by the time Seedbed takes to absorb one month of the same city. Seedbed's rate defaults
+# to the latest parallelism-1 heap line for SIZE in target/bench/results.tsv (bench/throughput.sh).
+# Appends one line to target/bench/sql-peer.tsv.
+source "$(dirname "$0")/common.sh"
+size="${1:?usage: bench/sql-peer.sh SIZE [SEEDBED_EVENTS_PER_S]}"
+rate="${2:-}"
+if [ -z "$rate" ]; then
+  rate=$(awk -F'\t' -v s="$size" '$2 == s && $3 == 1 && $4 == "heap" { r = $8 } END { print r }' "$results" 2>/dev/null || true)
+  [ -n "$rate" ] || { echo "no throughput result for $size yet: run bench/throughput.sh $size 1 heap first" >&2; exit 2; }
+fi
+"$root/bench/generate.sh" "$size"
+work="$bench_dir/sql-peer-$size"
+rm -rf "$work" && mkdir -p "$work"
+# The generated cities cover 36 months (bench/generate.sh).
+bench_java io.seedbed.bench.SqlPeerBench "$(city_dir "$size")" 36 "$rate" "$work" "$bench_dir/sql-peer.tsv" "$size" | tail -n 1
+rm -rf "$work/pg" "$work/pg-bin"

@@ -1,0 +1,124 @@
+package io.seedbed.bench;
+
+import io.seedbed.cli.EmbeddedDatabase;
+import io.seedbed.io.Database;
+import io.seedbed.io.DatabaseSinks;
+import io.seedbed.io.FileFeedSources;
+import io.seedbed.io.Schema;
+import io.seedbed.pipeline.ConfigBundle;
+import io.seedbed.pipeline.EnterpriseProcessor;
+import io.seedbed.pipeline.JobClock;
+import io.seedbed.pipeline.Pipeline;
+import io.seedbed.pipeline.PipelineConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code bench/throughput.sh}: the whole pipeline (decode, ledger state, indicators, rules, pools,
+ * JDBC writes into an embedded PostgreSQL) over a generated city, on a local MiniCluster, with
+ * checkpoints to a {@code file://} folder that are retained when the job finishes.
+ *
+ * <p>The feed folders are followed (as in production), so the job does not end by itself: once
+ * every line has been decoded, it is stopped with a savepoint. Measures: events/s from job
+ * submission to the savepoint's completion (every row is in PostgreSQL by then: the JDBC sinks flush
+ * on the barrier); peak heap (sampled every 50 ms, see {@link HeapSampler}); the savepoint's bytes
+ * (canonical format: the full state after every record) divided by the enterprises seen.
+ *
+ * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL}
+ */
+public final class ThroughputBench {
+  private ThroughputBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path feeds = Path.of(args[0]);
+    int parallelism = Integer.parseInt(args[1]);
+    String backend = args[2];
+    Path work = Path.of(args[3]).toAbsolutePath();
+    Path results = Path.of(args[4]);
+    String label = args[5];
+    if (!backend.equals("heap") && !backend.equals("rocksdb")) {
+      throw new IllegalArgumentException("backend must be heap or rocksdb, not " + backend);
+    }
+    Path checkpoints = work.resolve("checkpoints");
+    Files.createDirectories(work.resolve("savepoints"));
+    Files.createDirectories(checkpoints);
+
+    try (EmbeddedDatabase pg = EmbeddedDatabase.start(work)) {
+      Database db = pg.database();
+      try (Connection c = db.connect()) {
+        Schema.apply(c, Path.of("config/schema.sql"));
+      }
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConf(backend, checkpoints, work));
+      ConfigBundle bundle = ConfigBundle.read(Path.of("config"));
+      Pipeline.define(env, new FileFeedSources(feeds, true, Duration.ofMillis(200)), new DatabaseSinks(db),
+          PipelineConfig.defaults(bundle, JobClock.system()));
+
+      long lines = FeedLines.count(feeds);
+      HeapSampler heap = HeapSampler.start();
+      long t0 = System.nanoTime();
+      JobClient job = env.executeAsync("Seedbed throughput bench");
+      FeedLines.awaitDecoded(job, lines);
+      // The savepoint's barrier travels behind every record already read, so it holds the state
+      // after all of them, and the JDBC sinks flush before it completes.
+      String savepoint = job.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
+          SavepointFormatType.CANONICAL).get();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      heap.stop();
+      JobExecutionResult result = job.getJobExecutionResult().get();
+
+      Map<String, Object> acc = result.getAllAccumulatorResults();
+      long events = FeedLines.decoded(acc);
+      long enterprises = ((Number) acc.getOrDefault(EnterpriseProcessor.ENTERPRISES, 0L)).longValue();
+      long stateBytes = CheckpointSize.of(Path.of(java.net.URI.create(savepoint)));
+      long poolChanges;
+      try (Connection c = db.connect(); Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT count(*) FROM pool_change")) {
+        rs.next();
+        poolChanges = rs.getLong(1);
+      }
+      double perSecond = events / seconds;
+      String line = String.join("\t", Instant.now().toString(), label, Integer.toString(parallelism), backend,
+          Long.toString(enterprises), Long.toString(events), String.format("%.1f", seconds),
+          String.format("%.0f", perSecond), String.format("%.0f", perSecond / parallelism),
+          Long.toString(heap.peakUsedMb()), Long.toString(heap.peakAfterGcMb()),
+          Long.toString(stateBytes), String.format("%.0f", enterprises == 0 ? 0.0 : (double) stateBytes / enterprises),
+          Long.toString(poolChanges));
+      if (!Files.exists(results)) {
+        Files.writeString(results, String.join("\t", "date", "size", "parallelism", "backend", "enterprises",
+            "events", "seconds", "events_per_s", "events_per_s_per_slot", "peak_heap_used_mb",
+            "peak_heap_after_gc_mb", "checkpoint_bytes", "state_bytes_per_enterprise", "pool_change_rows")
+            + "\n");
+      }
+      Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
+      System.out.println(line);
+    }
+  }
+
+  /**
+   * Periodic checkpoints every 10 s to {@code checkpoints/} (their cost is part of production
+   * throughput), incremental for RocksDB as in production.
+   */
+  static Configuration flinkConf(String backend, Path checkpoints, Path work) {
+    Configuration conf = new Configuration();
+    conf.setString("state.backend.type", backend.equals("heap") ? "hashmap" : "rocksdb");
+    conf.setString("state.backend.rocksdb.localdir", work.resolve("rocksdb").toString());
+    conf.setString("execution.checkpointing.interval", "10s");
+    conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+    conf.setString("execution.checkpointing.incremental", Boolean.toString(backend.equals("rocksdb")));
+    conf.setString("taskmanager.memory.managed.size", "512m");
+    return conf;
+  }
+}
