@@ -13,6 +13,7 @@ import io.seedbed.io.KafkaPoolChangeSinks;
 import io.seedbed.io.KafkaSinkOptions;
 import io.seedbed.io.KafkaSourceOptions;
 import io.seedbed.io.OutputTable;
+import io.seedbed.io.ResilientJdbcSink;
 import io.seedbed.io.Schema;
 import io.seedbed.pipeline.ConfigBundle;
 import io.seedbed.pipeline.DecodeFunction;
@@ -168,7 +169,9 @@ public final class RunCommand {
       s.embedded = EmbeddedDatabase.start(stateDir);
       s.db = s.embedded.database();
     }
-    s.sinks.add(new DatabaseSinks(s.db));
+    // A following run streams with checkpoints: its rows are committed per checkpoint, so a replay
+    // after a failure cannot mix its history with the failed attempt's (docs/reliability.md).
+    s.sinks.add(new DatabaseSinks(s.db, ResilientJdbcSink.Settings.defaults(), follow));
     if (args.get("out", null) != null) {
       s.outDir = Path.of(args.get("out", null));
       JsonLinesFiles.reset(s.outDir, Pipeline.tables());
@@ -216,7 +219,7 @@ public final class RunCommand {
       s.ruleSources = new FolderRuleSources(s.configDir, true, Duration.ofSeconds(10));
     }
     s.db = Database.fromEnv(job.jdbc.url(), job.jdbc.user(), job.jdbc.passwordEnv());
-    s.sinks.add(new DatabaseSinks(s.db));
+    s.sinks.add(new DatabaseSinks(s.db, ResilientJdbcSink.Settings.defaults(), streaming));
     if (job.poolChanges != null) {
       KafkaSinkOptions sinkOptions = (job.poolChanges.exactlyOnce()
           ? KafkaSinkOptions.exactlyOnce(job.kafka.bootstrapServers(), job.poolChanges.transactionalIdPrefix())
