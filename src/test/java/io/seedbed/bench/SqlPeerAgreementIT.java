@@ -172,7 +172,7 @@ class SqlPeerAgreementIT {
     List<String> differing = new ArrayList<>();
     for (Map.Entry<String, List<FeedRecord>> e : city2022.records().entrySet()) {
       IndicatorSnapshot inProcess = IndicatorSnapshot.of(indicators(e.getKey(), e.getValue()));
-      if (!inProcess.sameValuesAs(latest.get(e.getKey()))) {
+      if (!inProcess.sameRowAs(latest.get(e.getKey()))) {
         differing.add(e.getKey());
       }
     }

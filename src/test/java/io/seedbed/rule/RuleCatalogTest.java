@@ -70,7 +70,7 @@ class RuleCatalogTest {
     RuleCatalog catalog = new RuleCatalog(shipped);
     RuleCatalog.Result badDate = catalog.offer("rules/x.yaml",
         version(2).replace("effectiveFrom: 2026-04-01", "effectiveFrom: 2026-13-01"));
-    assertThat(badDate.message()).startsWith("rules/x.yaml:9: effectiveFrom: not a date");
+    assertThat(badDate.message()).startsWith("rules/x.yaml:9: field 'effectiveFrom': not a date");
     RuleCatalog.Result sameVersion = catalog.offer("rules/miit-2026.yaml",
         miit2026.replace("value: 5000000}", "value: 4000000}"));
     assertThat(sameVersion.outcome()).isEqualTo(Outcome.REJECTED);
