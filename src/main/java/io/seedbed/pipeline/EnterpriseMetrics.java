@@ -5,6 +5,7 @@ import io.seedbed.pool.MembershipStatus;
 import io.seedbed.pool.PoolChange;
 import io.seedbed.pool.PoolState;
 import io.seedbed.rule.Pool;
+import io.seedbed.rule.RuleBook;
 import io.seedbed.rule.RuleSet;
 import java.time.Instant;
 import java.util.HashMap;
@@ -133,7 +134,7 @@ final class EnterpriseMetrics {
   }
 
   /** After a rule update, the version in force at the latest time seen may change. */
-  void rulesChanged(io.seedbed.rule.RuleBook book) {
+  void rulesChanged(RuleBook book) {
     if (latestEventTime != Long.MIN_VALUE) {
       RuleSet inForce = book.inForce(Instant.ofEpochMilli(latestEventTime));
       ruleVersion = inForce == null ? 0 : inForce.version();
