@@ -143,9 +143,11 @@ public final class TestKafka implements AutoCloseable {
               + timeout + "; end offsets " + end);
         }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),
+          records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(),
+              r.timestampType(), r.serializedKeySize(), r.serializedValueSize(),
               r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-              r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
+              r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
+              r.headers(), r.leaderEpoch()));
         }
       }
       records.sort((a, b) -> a.partition() != b.partition()
