@@ -32,13 +32,18 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -75,7 +80,8 @@ import org.slf4j.LoggerFactory;
  * next record or timer; until then a suspension lifted only by time waits for that next call.
  */
 public class EnterpriseProcessor
-    extends KeyedBroadcastProcessFunction<String, FeedRecord, RuleUpdate, IndicatorSnapshot> {
+    extends KeyedBroadcastProcessFunction<String, FeedRecord, RuleUpdate, IndicatorSnapshot>
+    implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(EnterpriseProcessor.class);
 
@@ -125,10 +131,25 @@ public class EnterpriseProcessor
   private transient Counter noRuleSet;
   private transient Counter ruleUpdates;
   private transient Counter reevaluated;
+  /** Enterprises in state, pool sizes, changes per pool, rule version (kept in operator state). */
+  private transient EnterpriseMetrics stateMetrics;
+  private transient ListState<Tuple2<String, Long>> metricCounts;
 
   public EnterpriseProcessor(ConfigBundle config, JobClock clock) {
     this.config = config;
     this.clock = clock;
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    metricCounts = context.getOperatorStateStore().getListState(EnterpriseMetrics.COUNTS);
+    stateMetrics = new EnterpriseMetrics();
+    stateMetrics.restore(metricCounts.get());
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    stateMetrics.snapshot(metricCounts);
   }
 
   @Override
@@ -153,6 +174,7 @@ public class EnterpriseProcessor
     noRuleSet = metrics.counter("evaluationsWithoutRuleSet");
     ruleUpdates = metrics.counter("ruleUpdatesApplied");
     reevaluated = metrics.counter("reevaluatedOnRuleUpdate");
+    stateMetrics.register(metrics);
   }
 
   @Override
@@ -167,6 +189,7 @@ public class EnterpriseProcessor
     if (ledger == null) {
       ledger = new Ledger();
       enterprises.add(1);
+      stateMetrics.firstSight();
     } else {
       catchUpWakeUp(record, ctx, out, ledger, rules);
     }
@@ -216,6 +239,7 @@ public class EnterpriseProcessor
     Long cleanup = cleanupTimerState.value();
     if (cleanup != null && cleanup == timestamp) {
       disarm(ctx.timerService(), wakeUpTimerState);
+      stateMetrics.cleared(poolsState.value());
       ledgerState.clear();
       snapshotState.clear();
       poolsState.clear();
@@ -271,6 +295,7 @@ public class EnterpriseProcessor
       case APPLIED:
         ctx.getBroadcastState(RULE_FILES).put(update.file, update.text);
         ruleUpdates.inc();
+        stateMetrics.rulesChanged(catalog.book());
         if (firstSubtask) {
           LOG.info("rule update from {}: {}", update.origin, result.message());
         }
@@ -348,6 +373,7 @@ public class EnterpriseProcessor
       noRuleSet.inc(); // the facts wait in the ledger until a rule set is in force
       return;
     }
+    stateMetrics.evaluatedUnder(asOf, ruleSet);
     List<PoolVerdict> verdicts = RuleEngine.evaluate(indicators, ruleSet);
     EnterprisePools pools = poolsState.value();
     if (pools == null) {
@@ -381,6 +407,7 @@ public class EnterpriseProcessor
     for (PoolChange c : result.changes) {
       ctx.output(Outputs.POOL_CHANGE, c);
       poolChanges.inc();
+      stateMetrics.changed(c);
     }
     for (PoolMembership m : result.memberships) {
       ctx.output(Outputs.MEMBERSHIP, m);

@@ -8,7 +8,10 @@ import java.time.Instant;
  * {@code recorded_at} column is filled by the sink.
  */
 public class PoolChange {
-  /** {@link Hashes#key} of (uscc, pool, toStatus, eventTime, ruleSet, ruleVersion). */
+  /**
+   * {@link Hashes#key} of (uscc, pool, fromStatus, toStatus, eventTime, ruleSet, ruleVersion,
+   * sequence): see {@link #changeId}.
+   */
   public String changeId;
   public String uscc;
   public String pool;
@@ -24,11 +27,14 @@ public class PoolChange {
 
   public PoolChange() {}
 
+  /**
+   * A change's deterministic id. {@code sequence} is the change's position in its enterprise and
+   * pool's chain (0 for the first): the same transition at the same event time can happen twice
+   * (member -> candidate -> member -> candidate), and an insert-once log must keep both.
+   * from_status is in the key for the same reason (the contract names only to_status).
+   */
   public static String changeId(String uscc, String pool, String fromStatus, String toStatus,
-      Instant eventTime, String ruleSet, int ruleVersion) {
-    // from_status is part of the key (the contract names only to_status): without it, two changes
-    // into the same status at the same event time (e.g. member -> candidate -> member) collide and
-    // an insert-once log drops the second.
-    return Hashes.key(uscc, pool, fromStatus, toStatus, eventTime, ruleSet, ruleVersion);
+      Instant eventTime, String ruleSet, int ruleVersion, int sequence) {
+    return Hashes.key(uscc, pool, fromStatus, toStatus, eventTime, ruleSet, ruleVersion, sequence);
   }
 }

@@ -22,6 +22,12 @@ public class PoolState {
   public int failures;
   /** Key (data time + rule version) of the last counted failure, so one evaluation never counts twice. */
   public String lastFailureKey;
+  /**
+   * Status changes so far in this pool. Part of the next change's id: the same transition can
+   * recur at one event time (candidate -> exited -> candidate -> exited), and without its position
+   * in the chain the repeat would share the first one's id and be dropped by the insert-once log.
+   */
+  public int changes;
   /** Hash of the pool_membership row last emitted. */
   public String membershipHash;
   /** Hash of the candidate row last emitted, null when no candidate row exists. */

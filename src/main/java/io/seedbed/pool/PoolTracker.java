@@ -115,7 +115,7 @@ public final class PoolTracker {
       int ruleVersion = v != null ? v.ruleVersion : ps.ruleVersion;
       PoolChange c = new PoolChange();
       c.changeId = PoolChange.changeId(in.uscc, code, prev == null ? null : prev.code(),
-          d.status.code(), eventTime, ruleSet, ruleVersion);
+          d.status.code(), eventTime, ruleSet, ruleVersion, ps.changes++);
       c.uscc = in.uscc;
       c.pool = code;
       c.fromStatus = prev == null ? null : prev.code();

@@ -35,7 +35,7 @@ class RowBatchSerializerTest {
     c.ruleSet = "shandong-innovative";
     c.ruleVersion = 3;
     c.criteria = "{\"a\":true}";
-    c.changeId = PoolChange.changeId(c.uscc, c.pool, from, to, c.eventTime, c.ruleSet, c.ruleVersion);
+    c.changeId = PoolChange.changeId(c.uscc, c.pool, from, to, c.eventTime, c.ruleSet, c.ruleVersion, 1);
     return c;
   }
 

@@ -3,33 +3,22 @@ package io.seedbed.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seedbed.cli.generate.CityGenerator;
-import io.seedbed.feed.Decoded;
 import io.seedbed.feed.Feed;
-import io.seedbed.feed.FeedDecoder;
-import io.seedbed.feed.FeedRecord;
-import io.seedbed.indicator.IndicatorCalculator;
-import io.seedbed.indicator.IndicatorSnapshot;
 import io.seedbed.io.Database;
 import io.seedbed.io.DatabaseSinks;
-import io.seedbed.io.OutputTable;
 import io.seedbed.io.OutputTables;
-import io.seedbed.ledger.Ledger;
+import io.seedbed.testing.CityReference;
 import io.seedbed.testing.PipelineRuns;
-import io.seedbed.testing.ProjectFiles;
 import io.seedbed.testing.TableDump;
 import io.seedbed.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -80,33 +69,9 @@ class IndicatorOrderIT {
     streaming.setString("execution.runtime-mode", "STREAMING");
     PipelineRuns.run(PipelineRuns.files(shuffled), new DatabaseSinks(db), 2, streaming);
 
-    List<String> expected = reference(city);
+    List<String> expected = CityReference.indicatorRows(city);
     assertThat(expected).hasSize(60);
     assertThat(TableDump.fromDatabase(db, OutputTables.INDICATOR_SNAPSHOT))
         .containsExactlyElementsOf(expected);
-  }
-
-  /** The indicators of each enterprise computed once from all its facts (core only, no Flink). */
-  private static List<String> reference(Path city) throws Exception {
-    SeedbedConfig config = SeedbedConfig.load(ProjectFiles.path("config"));
-    FeedDecoder decoder = new FeedDecoder(Clock.fixed(PipelineRuns.NOW, ZoneOffset.UTC),
-        config.unitsByCarrier());
-    Map<String, Ledger> ledgers = new TreeMap<>();
-    for (Feed feed : Feed.DATA) {
-      for (String line : Files.readAllLines(city.resolve(feed.id() + ".jsonl"), StandardCharsets.UTF_8)) {
-        Decoded d = decoder.decode(feed, line);
-        if (d.ok()) {
-          FeedRecord r = d.record();
-          ledgers.computeIfAbsent(r.uscc(), k -> new Ledger()).apply(r, config.ledger());
-        }
-      }
-    }
-    List<IndicatorSnapshot> rows = new ArrayList<>();
-    ledgers.forEach((uscc, ledger) -> {
-      ledger.prune(config.ledger());
-      rows.add(IndicatorSnapshot.of(
-          IndicatorCalculator.compute(uscc, ledger, ledger.latestEventTime(), config.indicators())));
-    });
-    return TableDump.fromRows(OutputTables.INDICATOR_SNAPSHOT, rows);
   }
 }

@@ -60,7 +60,7 @@ class PoolTrackerTest {
         + "\"passed\":true},{\"name\":\"tax_credit_level\",\"value\":\"B\",\"threshold\":\"[C, D]\","
         + "\"passed\":true}]";
     PoolChange change = new PoolChange();
-    change.changeId = Hashes.key(USCC, "srdi", null, "member", JAN, RULE_SET, 1);
+    change.changeId = Hashes.key(USCC, "srdi", null, "member", JAN, RULE_SET, 1, 0);
     change.uscc = USCC;
     change.pool = "srdi";
     change.fromStatus = null;
@@ -372,7 +372,7 @@ class PoolTrackerTest {
       assertThat(c.toStatus).isEqualTo("member");
       assertThat(c.reason).isEqualTo("rules_changed");
       assertThat(c.ruleSet).isEqualTo("miit-2026");
-      assertThat(c.changeId).isEqualTo(Hashes.key(USCC, "srdi", null, "member", effective, "miit-2026", 1));
+      assertThat(c.changeId).isEqualTo(Hashes.key(USCC, "srdi", null, "member", effective, "miit-2026", 1, 0));
     });
     assertThat(out.memberships).singleElement().satisfies(m -> assertThat(m.score).isEqualTo(82.0));
   }
@@ -400,6 +400,23 @@ class PoolTrackerTest {
       assertThat(c.reason).isEqualTo("criteria_lost");
     });
     assertThat(out.candidates).singleElement().satisfies(c -> assertThat(c.deleted).isTrue());
+  }
+
+  @Test
+  void aTransitionRepeatedAtOneEventTimeGetsItsOwnChangeId() {
+    // Facts sharing one timestamp arrive one by one: candidate -> exited -> candidate -> exited.
+    EnterprisePools st = new EnterprisePools();
+    PoolVerdict near = verdict(Pool.SRDI, false, atLeast("rd_intensity_last_year", 0.028, 0.03));
+    run(st, firm(JAN), JAN, near);
+    PoolChange firstExit = run(st, firm(MAR), MAR, srdiFar()).changes.get(0);
+    PoolChange back = run(st, firm(MAR), MAR, near).changes.get(0);
+    PoolChange secondExit = run(st, firm(MAR), MAR, srdiFar()).changes.get(0);
+
+    assertThat(List.of(firstExit.fromStatus, firstExit.toStatus, back.toStatus, secondExit.toStatus))
+        .containsExactly("candidate", "exited", "candidate", "exited");
+    assertThat(secondExit.changeId).isNotEqualTo(firstExit.changeId);
+    assertThat(secondExit.changeId)
+        .isEqualTo(Hashes.key(USCC, "srdi", "candidate", "exited", MAR, RULE_SET, 1, 3));
   }
 
   @Test

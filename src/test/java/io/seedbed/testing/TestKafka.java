@@ -103,6 +103,21 @@ public final class TestKafka implements AutoCloseable {
   }
 
   /**
+   * Sends many values (no key) and waits once for every acknowledgement: per-message waits would
+   * make a city's tens of thousands of lines take minutes.
+   */
+  public void produceAll(String topic, List<String> values) throws Exception {
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>(values.size());
+    for (String v : values) {
+      sent.add(producer.send(new ProducerRecord<>(topic, null, v.getBytes(StandardCharsets.UTF_8))));
+    }
+    producer.flush();
+    for (java.util.concurrent.Future<?> f : sent) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
    * Every message now in the topic, read from the beginning of each partition without a consumer
    * group (stack.md G5), in partition then offset order. Reads until {@code timeout} passes with
    * the end offsets reached.
@@ -128,9 +143,11 @@ public final class TestKafka implements AutoCloseable {
               + timeout + "; end offsets " + end);
         }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),
+          records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(),
+              r.timestampType(), r.serializedKeySize(), r.serializedValueSize(),
               r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-              r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
+              r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
+              r.headers(), r.leaderEpoch()));
         }
       }
       records.sort((a, b) -> a.partition() != b.partition()
