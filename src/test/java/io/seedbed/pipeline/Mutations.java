@@ -28,7 +28,12 @@ final class Mutations {
   }
 
   private static String badCheckCharacter(String line, Random random) {
-    int at = line.indexOf("\"uscc\":\"") + 8;
+    int field = line.indexOf("\"uscc\":\"");
+    int at = field + 8;
+    if (field < 0 || at + 18 > line.length() || !Uscc.isValid(line.substring(at, at + 18))) {
+      // Already malformed here (feeds carry some): cut it instead, which is never valid either.
+      return mutate(line, 1, random);
+    }
     String code = line.substring(at, at + 18);
     char good = Uscc.checkCharacter(code.substring(0, 17));
     char bad;
