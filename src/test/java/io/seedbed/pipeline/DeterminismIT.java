@@ -7,14 +7,12 @@ import io.seedbed.io.Database;
 import io.seedbed.io.OutputTable;
 import io.seedbed.io.OutputTables;
 import io.seedbed.testing.PipelineRuns;
+import io.seedbed.testing.ShuffledFeeds;
 import io.seedbed.testing.TableDump;
 import io.seedbed.testing.TestPostgres;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -58,19 +56,7 @@ class DeterminismIT {
 
   @Test
   void shuffledAndSplitFeedsGiveTheSameTables() throws Exception {
-    Path shuffled = work.resolve("shuffled");
-    Random random = new Random(99);
-    for (String feed : List.of("tax", "credit", "energy", "patent", "registry")) {
-      List<String> lines = new ArrayList<>(Files.readAllLines(feeds.resolve(feed + ".jsonl"), StandardCharsets.UTF_8));
-      Collections.shuffle(lines, random);
-      Path dir = shuffled.resolve(feed);
-      Files.createDirectories(dir);
-      int parts = 3;
-      for (int p = 0; p < parts; p++) {
-        List<String> part = lines.subList(p * lines.size() / parts, (p + 1) * lines.size() / parts);
-        Files.write(dir.resolve("part-" + p + ".jsonl"), part, StandardCharsets.UTF_8);
-      }
-    }
+    Path shuffled = ShuffledFeeds.write(feeds, work.resolve("shuffled"), new Random(99), 3, 0);
     Database db = TestPostgres.freshDatabase();
     PipelineRuns.run(shuffled, db, 2);
     assertSameTables(db, parallelism1);

@@ -3,20 +3,16 @@ package io.seedbed.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seedbed.cli.generate.CityGenerator;
-import io.seedbed.feed.Feed;
 import io.seedbed.io.Database;
 import io.seedbed.io.DatabaseSinks;
 import io.seedbed.io.OutputTables;
 import io.seedbed.testing.CityReference;
 import io.seedbed.testing.PipelineRuns;
+import io.seedbed.testing.ShuffledFeeds;
 import io.seedbed.testing.TableDump;
 import io.seedbed.testing.TestPostgres;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.configuration.Configuration;
@@ -46,23 +42,8 @@ class IndicatorOrderIT {
   void shuffledDuplicatedStreamsGiveTheReferenceIndicators() throws Exception {
     Path city = work.resolve("city");
     new CityGenerator(60, YearMonth.of(2024, 1), YearMonth.of(2026, 8), 23).generate(city);
-    Path shuffled = work.resolve("shuffled");
-    Random random = new Random(4);
-    for (Feed feed : Feed.DATA) {
-      List<String> lines = new ArrayList<>(Files.readAllLines(city.resolve(feed.id() + ".jsonl"),
-          StandardCharsets.UTF_8));
-      int originals = lines.size();
-      for (int i = 0; i < originals / 10; i++) {
-        lines.add(lines.get(random.nextInt(originals))); // redelivery
-      }
-      Collections.shuffle(lines, random);
-      Path dir = shuffled.resolve(feed.id());
-      Files.createDirectories(dir);
-      for (int p = 0; p < 4; p++) {
-        Files.write(dir.resolve("part-" + p + ".jsonl"),
-            lines.subList(p * lines.size() / 4, (p + 1) * lines.size() / 4), StandardCharsets.UTF_8);
-      }
-    }
+    // A tenth of every feed delivered twice, shuffled over 4 files per feed.
+    Path shuffled = ShuffledFeeds.write(city, work.resolve("shuffled"), new Random(4), 4, 10);
 
     Database db = TestPostgres.freshDatabase();
     Configuration streaming = new Configuration();
