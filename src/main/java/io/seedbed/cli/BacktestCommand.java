@@ -9,6 +9,7 @@ import io.seedbed.io.FileFeedSources;
 import io.seedbed.io.JsonLinesFiles;
 import io.seedbed.io.JsonLinesSinks;
 import io.seedbed.io.OutputTable;
+import io.seedbed.io.OutputTables;
 import io.seedbed.pipeline.ConfigBundle;
 import io.seedbed.pipeline.JobClock;
 import io.seedbed.pipeline.Pipeline;
@@ -106,14 +107,14 @@ public final class BacktestCommand {
    */
   public static void runBatch(Path feeds, ConfigBundle config, JobClock clock, int parallelism,
       Path outDir) throws Exception {
-    JsonLinesFiles.reset(outDir, Pipeline.tables());
+    JsonLinesFiles.reset(outDir, OutputTables.ALL);
     Configuration conf = new Configuration();
     conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     Pipeline.define(env, new FileFeedSources(feeds, false, Duration.ofSeconds(5)), RuleSources.none(),
         new JsonLinesSinks(outDir), PipelineConfig.defaults(config, clock));
     env.execute("Seedbed backtest");
-    for (OutputTable<?> t : Pipeline.tables()) {
+    for (OutputTable<?> t : OutputTables.ALL) {
       JsonLinesFiles.compact(outDir, t);
     }
   }

@@ -13,6 +13,7 @@ import io.seedbed.io.KafkaPoolChangeSinks;
 import io.seedbed.io.KafkaSinkOptions;
 import io.seedbed.io.KafkaSourceOptions;
 import io.seedbed.io.OutputTable;
+import io.seedbed.io.OutputTables;
 import io.seedbed.io.ResilientJdbcSink;
 import io.seedbed.io.Schema;
 import io.seedbed.pipeline.ConfigBundle;
@@ -120,7 +121,7 @@ public final class RunCommand {
       JobExecutionResult result = awaitWithProgress(job, out);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       if (setup.outDir != null) {
-        for (OutputTable<?> t : Pipeline.tables()) {
+        for (OutputTable<?> t : OutputTables.ALL) {
           JsonLinesFiles.compact(setup.outDir, t);
         }
       }
@@ -174,7 +175,7 @@ public final class RunCommand {
     s.sinks.add(new DatabaseSinks(s.db, ResilientJdbcSink.Settings.defaults(), follow));
     if (args.get("out", null) != null) {
       s.outDir = Path.of(args.get("out", null));
-      JsonLinesFiles.reset(s.outDir, Pipeline.tables());
+      JsonLinesFiles.reset(s.outDir, OutputTables.ALL);
       s.sinks.add(new JsonLinesSinks(s.outDir));
     }
     s.flinkConf.setString("state.backend.type", "hashmap");

@@ -48,8 +48,7 @@ final class RunSummary {
     if (embedded != null) {
       out.println("The tables are in the embedded PostgreSQL (data in " + embedded.dataDir() + ").");
       out.println("Query them:  bin/seedbed db --sql \"SELECT pool, status, count(*) FROM pool_membership GROUP BY 1, 2\"");
-      out.println("Or serve them for psql/BI tools:  bin/seedbed db   (then psql -h 127.0.0.1 -p "
-          + EmbeddedDatabase.PREFERRED_PORT + " -U postgres)");
+      out.println("Or serve them for psql/BI tools:  bin/seedbed db   (it prints the psql command)");
     } else {
       out.println("The tables are in " + db + ".");
     }

@@ -188,14 +188,6 @@ public final class OutputTable<T> implements Serializable {
     return out;
   }
 
-  /** The key of {@code row} as one string, for de-duplicating JSON lines. */
-  public String keyOf(T row) {
-    StringBuilder sb = new StringBuilder();
-    for (String k : key) {
-      sb.append(column(k).getter().apply(row)).append('\u001f');
-    }
-    return sb.toString();
-  }
 
   public Column<T> column(String columnName) {
     for (Column<T> c : columns) {

@@ -51,16 +51,6 @@ public final class ConfigBundle implements Serializable {
     return files.get(relativePath);
   }
 
-  /** Files whose relative path starts with {@code prefix} (e.g. {@code rules/}). */
-  public Map<String, String> under(String prefix) {
-    Map<String, String> out = new TreeMap<>();
-    files.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        out.put(k, v);
-      }
-    });
-    return out;
-  }
 
   /** The display name of a file in the bundle, e.g. {@code config/rules/miit-2022.yaml}. */
   public String displayName(String relativePath) {

@@ -3,7 +3,6 @@ package io.seedbed.pipeline;
 import io.seedbed.feed.Feed;
 import io.seedbed.feed.FeedRecord;
 import io.seedbed.feed.RejectedRecord;
-import io.seedbed.io.OutputTable;
 import io.seedbed.io.OutputTables;
 import io.seedbed.io.RawLine;
 import io.seedbed.io.RuleFileSource;
@@ -28,10 +27,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class Pipeline {
   private Pipeline() {}
 
-  /** Every output table, in the order the sinks are attached. */
-  public static List<OutputTable<?>> tables() {
-    return OutputTables.ALL;
-  }
 
   /** The pipeline on the shipped rules only (no rules stream). */
   public static void define(StreamExecutionEnvironment env, FeedSources sources, SeedbedSinks sinks,

@@ -9,7 +9,6 @@ import io.seedbed.io.Database;
 import io.seedbed.io.OutputTable;
 import io.seedbed.io.OutputTables;
 import io.seedbed.testing.PipelineRuns;
-import io.seedbed.testing.ProjectFiles;
 import io.seedbed.testing.TableDump;
 import io.seedbed.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +111,5 @@ class FuzzedFeedsIT {
     long cleanRejected = TestPostgres.count(clean, "rejected_record");
     long fuzzedRejected = TestPostgres.count(fuzzed, "rejected_record");
     assertThat(fuzzedRejected - cleanRejected).isGreaterThanOrEqualTo(MUTATIONS * 9 / 10);
-    assertThat(ProjectFiles.path("config/schema.sql")).exists();
   }
 }
