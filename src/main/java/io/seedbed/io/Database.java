@@ -74,6 +74,9 @@ public final class Database implements Serializable {
    */
   public Connection connect() throws SQLException {
     Properties p = new Properties();
+    // One multi-row INSERT per JDBC batch instead of one statement per row (RowBuffer keeps a
+    // key once per batch, as a multi-row ON CONFLICT DO UPDATE requires). A URL may override it.
+    p.setProperty("reWriteBatchedInserts", "true");
     if (user != null) {
       p.setProperty("user", user);
     }

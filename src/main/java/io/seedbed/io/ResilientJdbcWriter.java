@@ -1,8 +1,6 @@
 package io.seedbed.io;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -11,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writer of {@link ResilientJdbcSink}: one connection, rows buffered in arrival order, one
- * transaction per batch, retried on failure ({@link JdbcTransactions}). Everything runs in the
+ * The writer of {@link ResilientJdbcSink}: one connection, rows buffered ({@link RowBuffer}: the
+ * last row per key of a current-state table), one transaction per batch, retried on failure ({@link JdbcTransactions}). Everything runs in the
  * task's mailbox thread (writes, flushes before checkpoints and the flush timer), so no locking is
  * needed.
  */
@@ -24,7 +22,7 @@ final class ResilientJdbcWriter<T> implements SinkWriter<T> {
   private final ProcessingTimeService timers;
   private final UnaryOperator<T> copier;
   private final JdbcTransactions<T> transactions;
-  private final List<T> buffer = new ArrayList<>();
+  private final RowBuffer<T> buffer;
 
   private boolean timerPending;
   private boolean closed;
@@ -43,6 +41,7 @@ final class ResilientJdbcWriter<T> implements SinkWriter<T> {
     this.timers = timers;
     this.copier = copier;
     this.transactions = new JdbcTransactions<>(table, db, settings);
+    this.buffer = new RowBuffer<>(table);
   }
 
   private static <T> UnaryOperator<T> copier(WriterInitContext context) {
@@ -99,7 +98,6 @@ final class ResilientJdbcWriter<T> implements SinkWriter<T> {
     if (buffer.isEmpty()) {
       return;
     }
-    transactions.write(buffer);
-    buffer.clear();
+    transactions.write(buffer.drain());
   }
 }

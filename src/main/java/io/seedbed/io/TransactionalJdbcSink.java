@@ -49,7 +49,7 @@ public final class TransactionalJdbcSink<T> implements Sink<T>, SupportsCommitte
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
-    return new TransactionalJdbcWriter<>(context);
+    return new TransactionalJdbcWriter<>(table, context);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.seedbed.io;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -9,22 +8,25 @@ import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * The writer of {@link TransactionalJdbcSink}: buffers rows in arrival order and, at each
+ * The writer of {@link TransactionalJdbcSink}: buffers rows ({@link RowBuffer}: the last row per
+ * key of a current-state table, so the committable of a checkpoint holds each enterprise's
+ * snapshot once) and, at each
  * checkpoint barrier (and at end of input), hands the whole buffer on as one committable. It never
  * touches the database, so a failed attempt leaves nothing behind. The buffer holds the rows of
  * one checkpoint interval.
  */
 final class TransactionalJdbcWriter<T> implements CommittingSinkWriter<T, List<T>> {
   private final UnaryOperator<T> copier;
-  private List<T> buffer = new ArrayList<>();
+  private final RowBuffer<T> buffer;
 
-  TransactionalJdbcWriter(WriterInitContext context) {
-    this(context.isObjectReuseEnabled() ? copier(context) : UnaryOperator.identity());
+  TransactionalJdbcWriter(OutputTable<T> table, WriterInitContext context) {
+    this(table, context.isObjectReuseEnabled() ? copier(context) : UnaryOperator.identity());
   }
 
   /** {@code copier} copies a row before buffering (needed when Flink reuses objects). */
-  TransactionalJdbcWriter(UnaryOperator<T> copier) {
+  TransactionalJdbcWriter(OutputTable<T> table, UnaryOperator<T> copier) {
     this.copier = copier;
+    this.buffer = new RowBuffer<>(table);
   }
 
   private static <T> UnaryOperator<T> copier(WriterInitContext context) {
@@ -47,9 +49,7 @@ final class TransactionalJdbcWriter<T> implements CommittingSinkWriter<T, List<T
     if (buffer.isEmpty()) {
       return List.of();
     }
-    List<T> batch = buffer;
-    buffer = new ArrayList<>();
-    return List.of(batch);
+    return List.of(buffer.drain());
   }
 
   /** Rows still buffered belong to an unfinished checkpoint of a failed or cancelled attempt. */
