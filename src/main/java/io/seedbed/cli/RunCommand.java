@@ -182,6 +182,7 @@ public final class RunCommand {
     s.flinkConf.setString("parallelism.default", String.valueOf(parallelism));
     if (follow) {
       s.flinkConf.setString("execution.checkpointing.interval", "10s");
+      s.flinkConf.setString("execution.checkpointing.snapshot-compression", "true");
     } else {
       // A bounded replay runs in BATCH mode: Flink sorts each enterprise's records by event time,
       // so the pool history does not depend on how the five feeds interleave (docs/time.md).

@@ -44,6 +44,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class LatencyBench {
   /** The share of every feed replayed at full speed before the measurement. */
   private static final double WARM_SHARE = 0.5;
+  /**
+   * Rows of a streaming job reach PostgreSQL when the checkpoint that covers them completes
+   * (transactional sinks, docs/reliability.md), so the interval bounds the latency from below;
+   * a latency-sensitive deployment sets it this low (jobs/*.yaml {@code checkpointing.interval}).
+   */
+  private static final String CHECKPOINT_INTERVAL =
+      System.getProperty("seedbed.bench.checkpointInterval", "500ms");
 
   private LatencyBench() {}
 
@@ -89,8 +96,8 @@ public final class LatencyBench {
         Schema.apply(c, Path.of("config/schema.sql"));
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-          ThroughputBench.flinkConf("heap", work.resolve("checkpoints"), work));
-      Pipeline.define(env, new PacedFeedSources(feeds, warm, paced, rates), new DatabaseSinks(db),
+          ThroughputBench.flinkConf("heap", work.resolve("checkpoints"), work, CHECKPOINT_INTERVAL));
+      Pipeline.define(env, new PacedFeedSources(feeds, warm, paced, rates), DatabaseSinks.transactional(db),
           PipelineConfig.defaults(ConfigBundle.read(Path.of("config")), JobClock.system()));
       JobClient job = env.executeAsync("Seedbed latency bench");
       FeedLines.awaitDecoded(job, warmTotal);

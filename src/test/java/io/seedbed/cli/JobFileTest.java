@@ -59,6 +59,7 @@ class JobFileTest {
         entry("execution.checkpointing.dir", "file:///mnt/seedbed/checkpoints"),
         entry("execution.checkpointing.savepoint-dir", "file:///mnt/seedbed/savepoints"),
         entry("execution.checkpointing.incremental", "true"),
+        entry("execution.checkpointing.snapshot-compression", "true"),
         entry("restart-strategy.type", "exponential-delay"),
         entry("restart-strategy.exponential-delay.initial-backoff", "1000ms"),
         entry("restart-strategy.exponential-delay.max-backoff", "120000ms"),
