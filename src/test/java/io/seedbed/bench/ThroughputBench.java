@@ -35,7 +35,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * submission to the savepoint's completion (every row is in PostgreSQL by then: the sinks are the
  * transactional ones of a production streaming job, which commit each checkpoint's rows when it
  * completes, the savepoint included); peak heap (sampled every 50 ms, see {@link HeapSampler}); the savepoint's bytes
- * (canonical format: the full state after every record) divided by the enterprises seen.
+ * (canonical format: the full state after every record) divided by the enterprises seen; CPU
+ * seconds of the JVM (every Flink thread) and of PostgreSQL over the same span ({@link ProcessCpu}),
+ * and events per JVM CPU second: the rate per core, whatever the threads' spread over the cores.
  *
  * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL}
  */
@@ -70,6 +72,9 @@ public final class ThroughputBench {
 
       long lines = FeedLines.count(feeds);
       HeapSampler heap = HeapSampler.start();
+      String pgData = work.resolve("pg").toString();
+      double jvmCpu0 = ProcessCpu.jvmSeconds();
+      double pgCpu0 = ProcessCpu.postgresSeconds(pgData);
       long t0 = System.nanoTime();
       JobClient job = env.executeAsync("Seedbed throughput bench");
       FeedLines.awaitDecoded(job, lines);
@@ -78,6 +83,8 @@ public final class ThroughputBench {
       String savepoint = job.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
           SavepointFormatType.CANONICAL).get();
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double jvmCpu = ProcessCpu.jvmSeconds() - jvmCpu0;
+      double pgCpu = ProcessCpu.postgresSeconds(pgData) - pgCpu0;
       heap.stop();
       JobExecutionResult result = job.getJobExecutionResult().get();
 
@@ -97,11 +104,13 @@ public final class ThroughputBench {
           String.format("%.0f", perSecond), String.format("%.0f", perSecond / parallelism),
           Long.toString(heap.peakUsedMb()), Long.toString(heap.peakAfterGcMb()),
           Long.toString(stateBytes), String.format("%.0f", enterprises == 0 ? 0.0 : (double) stateBytes / enterprises),
-          Long.toString(poolChanges));
+          Long.toString(poolChanges), String.format("%.1f", jvmCpu), String.format("%.1f", pgCpu),
+          String.format("%.0f", events / jvmCpu));
       if (!Files.exists(results)) {
         Files.writeString(results, String.join("\t", "date", "size", "parallelism", "backend", "enterprises",
             "events", "seconds", "events_per_s", "events_per_s_per_slot", "peak_heap_used_mb",
-            "peak_heap_after_gc_mb", "checkpoint_bytes", "state_bytes_per_enterprise", "pool_change_rows")
+            "peak_heap_after_gc_mb", "checkpoint_bytes", "state_bytes_per_enterprise", "pool_change_rows",
+            "jvm_cpu_s", "postgres_cpu_s", "events_per_jvm_cpu_s")
             + "\n");
       }
       Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
