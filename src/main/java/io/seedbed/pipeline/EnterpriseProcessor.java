@@ -76,7 +76,7 @@ import org.slf4j.LoggerFactory;
  * bounded input is not the passing of time: a timer that fires only because the input ended
  * (watermark at its maximum) changes nothing, so a suspension that lies after the last event
  * stays in force. Flink limitation: the broadcast side cannot register timers, so a wake-up that a
- * rule update asks for is kept in state ({@code pending-wake-up}) and armed at the enterprise's
+ * rule update asks for is kept in state ({@link EnterpriseState#pendingWakeUp}) and armed at the enterprise's
  * next record or timer; until then a suspension lifted only by time waits for that next call.
  */
 public class EnterpriseProcessor
@@ -92,21 +92,9 @@ public class EnterpriseProcessor
   public static final MapStateDescriptor<String, String> RULE_FILES =
       new MapStateDescriptor<>("rule-files", Types.STRING, Types.STRING);
 
-  // Keyed state, package-private so that the harness tests read exactly what the operator keeps.
-  static final ValueStateDescriptor<Ledger> LEDGER =
-      new ValueStateDescriptor<>("ledger", TypeInformation.of(Ledger.class));
-  static final ValueStateDescriptor<IndicatorSnapshot> LAST_SNAPSHOT =
-      new ValueStateDescriptor<>("last-snapshot", TypeInformation.of(IndicatorSnapshot.class));
-  static final ValueStateDescriptor<EnterprisePools> POOLS =
-      new ValueStateDescriptor<>("pools", TypeInformation.of(EnterprisePools.class));
-  static final ValueStateDescriptor<Long> CLEANUP_TIMER =
-      new ValueStateDescriptor<>("cleanup-timer", Types.LONG);
-  static final ValueStateDescriptor<Long> WAKE_UP_TIMER =
-      new ValueStateDescriptor<>("wake-up-timer", Types.LONG);
-  static final ValueStateDescriptor<Long> PENDING_WAKE_UP =
-      new ValueStateDescriptor<>("pending-wake-up", Types.LONG);
-  static final ValueStateDescriptor<Long> DECIDED_AT =
-      new ValueStateDescriptor<>("decided-at", Types.LONG);
+  /** Keyed state: everything kept for one enterprise (package-private for the harness tests). */
+  static final ValueStateDescriptor<EnterpriseState> STATE =
+      new ValueStateDescriptor<>("enterprise", TypeInformation.of(EnterpriseState.class));
 
   private final ConfigBundle config;
   private final JobClock clock;
@@ -115,13 +103,8 @@ public class EnterpriseProcessor
   /** Shipped rules plus accepted updates; null until rebuilt from broadcast state. */
   private transient RuleCatalog catalog;
   private transient boolean firstSubtask;
-  private transient ValueState<Ledger> ledgerState;
-  private transient ValueState<IndicatorSnapshot> snapshotState;
-  private transient ValueState<EnterprisePools> poolsState;
-  private transient ValueState<Long> cleanupTimerState;
-  private transient ValueState<Long> wakeUpTimerState;
-  private transient ValueState<Long> pendingWakeUpState;
-  private transient ValueState<Long> decidedAtState;
+  private transient ValueState<EnterpriseState> state;
+  private transient LegacyEnterpriseState legacy;
   private transient LongCounter enterprises;
   private transient Counter unchanged;
   private transient Counter outsideWindow;
@@ -156,13 +139,8 @@ public class EnterpriseProcessor
   public void open(OpenContext openContext) {
     settings = SeedbedConfig.parse(config);
     firstSubtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
-    ledgerState = getRuntimeContext().getState(LEDGER);
-    snapshotState = getRuntimeContext().getState(LAST_SNAPSHOT);
-    poolsState = getRuntimeContext().getState(POOLS);
-    cleanupTimerState = getRuntimeContext().getState(CLEANUP_TIMER);
-    wakeUpTimerState = getRuntimeContext().getState(WAKE_UP_TIMER);
-    pendingWakeUpState = getRuntimeContext().getState(PENDING_WAKE_UP);
-    decidedAtState = getRuntimeContext().getState(DECIDED_AT);
+    state = getRuntimeContext().getState(STATE);
+    legacy = new LegacyEnterpriseState(getRuntimeContext());
     enterprises = new LongCounter();
     getRuntimeContext().addAccumulator(ENTERPRISES, enterprises);
     var metrics = getRuntimeContext().getMetricGroup().addGroup("enterprise");
@@ -181,37 +159,58 @@ public class EnterpriseProcessor
   public void processElement(FeedRecord record, ReadOnlyContext ctx,
       Collector<IndicatorSnapshot> out) throws Exception {
     RuleBook rules = rules(ctx.getBroadcastState(RULE_FILES));
-    armPendingWakeUp(ctx.timerService());
     if (ctx.timestamp() != null && ctx.timestamp() < ctx.timerService().currentWatermark()) {
       lateRecords.inc(); // still folded in: the ledger is a set of facts, order does not matter
     }
-    Ledger ledger = ledgerState.value();
-    if (ledger == null) {
-      ledger = new Ledger();
+    EnterpriseState s = load();
+    boolean touched = false;
+    if (s == null) {
+      s = new EnterpriseState(new Ledger());
       enterprises.add(1);
       stateMetrics.firstSight();
     } else {
-      catchUpWakeUp(record, ctx, out, ledger, rules);
+      touched = armPendingWakeUp(s, ctx.timerService());
+      touched |= catchUpWakeUp(s, record, ctx, out, rules);
     }
+    Ledger ledger = s.ledger;
     LedgerChange change = ledger.apply(record, settings.ledger());
     if (change == LedgerChange.UNCHANGED) {
       unchanged.inc();
+      if (touched) {
+        state.update(s); // a wake-up armed or caught up above (RocksDB needs the write)
+      }
       return;
     }
     if (change == LedgerChange.OUTSIDE_WINDOW) {
       outsideWindow.inc();
     }
     ledger.prune(settings.ledger());
-    ledgerState.update(ledger);
     if (change == LedgerChange.CHANGED && record instanceof TitleEvent title) {
       RewardRow reward = RewardLedger.rewardFor(title, settings.pools());
       if (reward != null) {
         ctx.output(Outputs.REWARD, reward);
       }
     }
-    evaluate(ctx.getCurrentKey(), ledger, ledger.latestEventTime(), rules, false, ctx::output,
+    evaluate(ctx.getCurrentKey(), s, ledger.latestEventTime(), rules, false, ctx::output,
         ctx.timerService(), out);
-    rearm(ctx.timerService(), cleanupTimerState, settings.silentAfter(ledger.latestEventTime()));
+    s.cleanupTimer = rearm(ctx.timerService(), s, s.cleanupTimer,
+        settings.silentAfter(ledger.latestEventTime()));
+    state.update(s);
+  }
+
+  /**
+   * The current enterprise's state, moved over from the values of an older savepoint the first
+   * time it is touched after the upgrade ({@link LegacyEnterpriseState}); null for a new one.
+   */
+  private EnterpriseState load() throws Exception {
+    EnterpriseState s = state.value();
+    if (s == null) {
+      s = legacy.moveOut(true);
+      if (s != null) {
+        state.update(s); // now, not at the caller's update: a duplicate record writes nothing
+      }
+    }
+    return s;
   }
 
   @Override
@@ -221,33 +220,31 @@ public class EnterpriseProcessor
       return; // the input ended; event time did not pass this timer
     }
     RuleBook rules = rules(ctx.getBroadcastState(RULE_FILES));
-    armPendingWakeUp(ctx.timerService());
-    Long wake = wakeUpTimerState.value();
-    if (wake != null && wake == timestamp) {
-      wakeUpTimerState.clear();
-      Ledger ledger = ledgerState.value();
-      Long decidedAt = decidedAtState.value();
+    EnterpriseState s = load();
+    if (s == null) {
+      return;
+    }
+    armPendingWakeUp(s, ctx.timerService());
+    if (s.wakeUpTimer != null && s.wakeUpTimer == timestamp) {
+      s.wakeUpTimer = null;
       // A look-back ended: decide as of that moment (later than the latest event), unless a
       // later decision (a later event) already saw the block end.
-      if (ledger != null && (decidedAt == null || decidedAt < timestamp)) {
-        evaluate(ctx.getCurrentKey(), ledger, Instant.ofEpochMilli(timestamp), rules, false, ctx::output,
+      if (s.decidedAt == null || s.decidedAt < timestamp) {
+        evaluate(ctx.getCurrentKey(), s, Instant.ofEpochMilli(timestamp), rules, false, ctx::output,
             ctx.timerService(), out);
       }
     }
     // After the wake-up: when the incident is the latest event, its 3-year look-back and the
     // 36-month window end at the same instant (one Flink timer), and the expiry is still decided.
-    Long cleanup = cleanupTimerState.value();
-    if (cleanup != null && cleanup == timestamp) {
-      disarm(ctx.timerService(), wakeUpTimerState);
-      stateMetrics.cleared(poolsState.value());
-      ledgerState.clear();
-      snapshotState.clear();
-      poolsState.clear();
-      cleanupTimerState.clear();
-      pendingWakeUpState.clear();
-      decidedAtState.clear();
+    if (s.cleanupTimer != null && s.cleanupTimer == timestamp) {
+      s.wakeUpTimer = disarm(ctx.timerService(), s, s.wakeUpTimer);
+      stateMetrics.cleared(s.pools);
+      state.clear();
+      legacy.clear(); // an old ledger left by a rule update's walk (LegacyEnterpriseState)
       clearedEnterprises.inc();
+      return;
     }
+    state.update(s);
   }
 
   /**
@@ -256,18 +253,18 @@ public class EnterpriseProcessor
    * The timer may not have fired yet (the watermark trails, or BATCH mode fires timers only at the
    * end of each key), and the outcome must not depend on how fast the watermark moved.
    */
-  private void catchUpWakeUp(FeedRecord record, ReadOnlyContext ctx, Collector<IndicatorSnapshot> out,
-      Ledger ledger, RuleBook rules) throws Exception {
-    Long wake = wakeUpTimerState.value();
+  private boolean catchUpWakeUp(EnterpriseState s, FeedRecord record, ReadOnlyContext ctx,
+      Collector<IndicatorSnapshot> out, RuleBook rules) throws Exception {
+    Long wake = s.wakeUpTimer;
     if (wake == null || wake > record.eventTime().toEpochMilli()) {
-      return;
+      return false;
     }
-    disarm(ctx.timerService(), wakeUpTimerState);
-    Long decidedAt = decidedAtState.value();
-    if (decidedAt == null || decidedAt < wake) {
-      evaluate(ctx.getCurrentKey(), ledger, Instant.ofEpochMilli(wake), rules, false, ctx::output,
+    s.wakeUpTimer = disarm(ctx.timerService(), s, wake);
+    if (s.decidedAt == null || s.decidedAt < wake) {
+      evaluate(ctx.getCurrentKey(), s, Instant.ofEpochMilli(wake), rules, false, ctx::output,
           ctx.timerService(), out);
     }
+    return true;
   }
 
   @Override
@@ -312,30 +309,47 @@ public class EnterpriseProcessor
    */
   private void reevaluateAll(RuleCatalog.Result update, Context ctx,
       Collector<IndicatorSnapshot> out) throws Exception {
-    ctx.applyToKeyedState(LEDGER, (String uscc, ValueState<Ledger> state) -> {
-      // applyToKeyedState sets the current key, so the other keyed states follow it.
-      Ledger ledger = state.value();
-      if (ledger == null || ledger.latestEventTime() == null) {
-        return;
-      }
-      Instant asOf = decisionTime(ledger);
-      if (RuleCatalog.changes(update.before().inForce(asOf), update.after().inForce(asOf),
-          update.cityChanged())) {
-        reevaluated.inc();
-        evaluate(uscc, ledger, asOf, update.after(), true, ctx::output, null, out);
+    // applyToKeyedState sets the current key, so the other keyed states follow it.
+    ctx.applyToKeyedState(STATE, (String uscc, ValueState<EnterpriseState> current) -> {
+      EnterpriseState s = current.value();
+      if (s != null && reevaluate(uscc, s, update, ctx, out)) {
+        current.update(s);
       }
     });
+    // Enterprises of an older savepoint not yet touched since the restore.
+    ctx.applyToKeyedState(LegacyEnterpriseState.LEDGER, (String uscc, ValueState<Ledger> old) -> {
+      if (old.value() != null && state.value() == null) {
+        EnterpriseState s = legacy.moveOut(false); // the walk cannot delete what it iterates
+        reevaluate(uscc, s, update, ctx, out);
+        state.update(s);
+      }
+    });
+  }
+
+  /** Decides {@code s} again if the rule set in force at its decision time changed; says whether it did. */
+  private boolean reevaluate(String uscc, EnterpriseState s, RuleCatalog.Result update, Context ctx,
+      Collector<IndicatorSnapshot> out) throws Exception {
+    if (s.ledger == null || s.ledger.latestEventTime() == null) {
+      return false;
+    }
+    Instant asOf = decisionTime(s);
+    if (!RuleCatalog.changes(update.before().inForce(asOf), update.after().inForce(asOf),
+        update.cityChanged())) {
+      return false;
+    }
+    reevaluated.inc();
+    evaluate(uscc, s, asOf, update.after(), true, ctx::output, null, out);
+    return true;
   }
 
   /**
    * The enterprise's last decision time: its latest event, or a later wake-up. A rule update
    * decides as of this time, never earlier, so that a suspension already lifted stays lifted.
    */
-  private Instant decisionTime(Ledger ledger) throws Exception {
-    Instant latest = ledger.latestEventTime();
-    Long decidedAt = decidedAtState.value();
-    return decidedAt != null && decidedAt > latest.toEpochMilli()
-        ? Instant.ofEpochMilli(decidedAt) : latest;
+  private static Instant decisionTime(EnterpriseState s) {
+    Instant latest = s.ledger.latestEventTime();
+    return s.decidedAt != null && s.decidedAt > latest.toEpochMilli()
+        ? Instant.ofEpochMilli(s.decidedAt) : latest;
   }
 
   /** The rule book; on the first call after a (re)start, rebuilt from the broadcast state. */
@@ -356,16 +370,17 @@ public class EnterpriseProcessor
   }
 
   /**
-   * Recomputes indicators and pools as of {@code asOf}; emits only what changed. A wake-up it asks
-   * for is armed on {@code timers}, or kept pending when there is none (broadcast side).
+   * Recomputes indicators and pools as of {@code asOf} into {@code s}; emits only what changed. A
+   * wake-up it asks for is armed on {@code timers}, or kept pending when there is none (broadcast
+   * side). The caller writes {@code s} back to state.
    */
-  private void evaluate(String uscc, Ledger ledger, Instant asOf, RuleBook rules,
+  private void evaluate(String uscc, EnterpriseState s, Instant asOf, RuleBook rules,
       boolean rulesChanged, SideOutputs ctx, TimerService timers,
       Collector<IndicatorSnapshot> out) throws Exception {
-    Indicators indicators = IndicatorCalculator.compute(uscc, ledger, asOf, settings.indicators());
+    Indicators indicators = IndicatorCalculator.compute(uscc, s.ledger, asOf, settings.indicators());
     IndicatorSnapshot snapshot = IndicatorSnapshot.of(indicators);
-    if (!snapshot.sameRowAs(snapshotState.value())) {
-      snapshotState.update(snapshot);
+    if (!snapshot.sameRowAs(s.lastSnapshot)) {
+      s.lastSnapshot = snapshot;
       out.collect(snapshot);
     }
     RuleSet ruleSet = rules.inForce(asOf);
@@ -375,32 +390,32 @@ public class EnterpriseProcessor
     }
     stateMetrics.evaluatedUnder(asOf, ruleSet);
     List<PoolVerdict> verdicts = RuleEngine.evaluate(indicators, ruleSet);
-    EnterprisePools pools = poolsState.value();
-    if (pools == null) {
-      pools = new EnterprisePools();
+    if (s.pools == null) {
+      s.pools = new EnterprisePools();
     }
-    PoolOutputs result = PoolTracker.evaluate(pools, indicators, verdicts, ruleSet, asOf, rulesChanged,
-        settings.pools());
+    PoolOutputs result = PoolTracker.evaluate(s.pools, indicators, verdicts, ruleSet, asOf,
+        rulesChanged, settings.pools());
     emit(result, ctx);
-    poolsState.update(pools);
-    decidedAtState.update(asOf.toEpochMilli());
+    s.decidedAt = asOf.toEpochMilli();
     if (result.nextWakeUp != null) {
       if (timers != null) {
-        pendingWakeUpState.clear();
-        rearm(timers, wakeUpTimerState, result.nextWakeUp);
+        s.pendingWakeUp = null;
+        s.wakeUpTimer = rearm(timers, s, s.wakeUpTimer, result.nextWakeUp);
       } else {
-        pendingWakeUpState.update(result.nextWakeUp.toEpochMilli());
+        s.pendingWakeUp = result.nextWakeUp.toEpochMilli();
       }
     }
   }
 
-  /** Arms a wake-up a rule update asked for (the broadcast side has no timer service). */
-  private void armPendingWakeUp(TimerService timers) throws Exception {
-    Long pending = pendingWakeUpState.value();
-    if (pending != null) {
-      pendingWakeUpState.clear();
-      rearm(timers, wakeUpTimerState, Instant.ofEpochMilli(pending));
+  /** Arms a wake-up a rule update asked for (the broadcast side has no timer service); says whether there was one. */
+  private boolean armPendingWakeUp(EnterpriseState s, TimerService timers) {
+    if (s.pendingWakeUp == null) {
+      return false;
     }
+    Instant pending = Instant.ofEpochMilli(s.pendingWakeUp);
+    s.pendingWakeUp = null;
+    s.wakeUpTimer = rearm(timers, s, s.wakeUpTimer, pending);
+    return true;
   }
 
   private void emit(PoolOutputs result, SideOutputs ctx) {
@@ -430,30 +445,38 @@ public class EnterpriseProcessor
     <X> void output(OutputTag<X> tag, X value);
   }
 
-  /** Moves the timer kept in {@code timerState} to {@code at}. */
-  private void rearm(TimerService timers, ValueState<Long> timerState, Instant at) throws Exception {
+  /**
+   * Moves a timer of {@code s} from {@code previous} to {@code at}; returns the new time, which
+   * the caller stores in the field it passed as {@code previous}.
+   */
+  private Long rearm(TimerService timers, EnterpriseState s, Long previous, Instant at) {
     long when = at.toEpochMilli();
-    Long previous = timerState.value();
     if (previous != null && previous == when) {
-      return;
+      return previous;
     }
-    disarm(timers, timerState);
+    release(timers, s, previous);
     timers.registerEventTimeTimer(when);
-    timerState.update(when);
+    return when;
+  }
+
+  /** Forgets the timer at {@code at} (a field of {@code s}); returns null for the caller to store. */
+  private Long disarm(TimerService timers, EnterpriseState s, Long at) {
+    release(timers, s, at);
+    return null;
   }
 
   /**
-   * Forgets the timer kept in {@code timerState}. Flink keeps one timer per key and time, which
-   * the wake-up and the clean-up share when they coincide (an incident as the latest event), so
-   * the timer is deleted only when the other one does not need it.
+   * Deletes the Flink timer at {@code at}, which one field of {@code s} is giving up. Flink keeps
+   * one timer per key and time, which the wake-up and the clean-up share when they coincide (an
+   * incident as the latest event), so the timer stays when the other field still holds it.
    */
-  private void disarm(TimerService timers, ValueState<Long> timerState) throws Exception {
-    Long at = timerState.value();
+  private static void release(TimerService timers, EnterpriseState s, Long at) {
     if (at == null) {
       return;
     }
-    timerState.clear();
-    if (!at.equals(cleanupTimerState.value()) && !at.equals(wakeUpTimerState.value())) {
+    boolean wakeUp = at.equals(s.wakeUpTimer);
+    boolean cleanup = at.equals(s.cleanupTimer);
+    if (!(wakeUp && cleanup)) {
       timers.deleteEventTimeTimer(at);
     }
   }

@@ -76,6 +76,19 @@ final class EnterpriseOperator implements AutoCloseable {
         descriptor).value();
   }
 
+  /** Sets (or, for null, clears) one keyed value, as a restored savepoint would have it. */
+  <T> void putState(String uscc, ValueStateDescriptor<T> descriptor, T value) throws Exception {
+    KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(uscc);
+    var state = backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+        descriptor);
+    if (value == null) {
+      state.clear();
+    } else {
+      state.update(value);
+    }
+  }
+
   /** Keyed state entries over every key and state (heap backend). */
   int keyedStateEntries() {
     return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())

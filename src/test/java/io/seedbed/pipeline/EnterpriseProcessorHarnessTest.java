@@ -103,7 +103,7 @@ class EnterpriseProcessorHarnessTest {
     String before = json(ledger());
     int emitted = op.emitted();
     int timers = op.eventTimeTimers();
-    Long cleanup = op.state(FIRM, EnterpriseProcessor.CLEANUP_TIMER);
+    Long cleanup = kept(op, FIRM).cleanupTimer;
 
     // 2022-10 is 39 months before 2025-12: outside the 36 kept. An amendment filed 2022-11-20.
     op.feed(new VatReturn(FIRM, YearMonth.of(2022, 10), 9_999_999, 1,
@@ -113,7 +113,7 @@ class EnterpriseProcessorHarnessTest {
     assertThat(ledger().vat).hasSize(36).doesNotContainKey(202210);
     assertThat(op.emitted()).isEqualTo(emitted);
     assertThat(op.eventTimeTimers()).isEqualTo(timers).isEqualTo(1);
-    assertThat(op.state(FIRM, EnterpriseProcessor.CLEANUP_TIMER)).isEqualTo(cleanup);
+    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(cleanup);
   }
 
   // ------------------------------------------------------------------ clean-up timer
@@ -128,20 +128,22 @@ class EnterpriseProcessorHarnessTest {
     Instant cleanup = at("2025-08-20T10:00");
 
     assertThat(op.eventTimeTimers()).isEqualTo(1); // clean-up only: nothing is suspended
-    assertThat(op.state(FIRM, EnterpriseProcessor.CLEANUP_TIMER)).isEqualTo(cleanup.toEpochMilli());
-    assertThat(op.state(FIRM, EnterpriseProcessor.WAKE_UP_TIMER)).isNull();
-    // ledger, last-snapshot, pools, cleanup-timer, decided-at
-    assertThat(op.keyedStateEntries()).isEqualTo(5);
+    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(cleanup.toEpochMilli());
+    assertThat(kept(op, FIRM).wakeUpTimer).isNull();
+    // one value per enterprise (EnterpriseState): ledger, last snapshot, pools and timers
+    assertThat(op.keyedStateEntries()).isEqualTo(1);
+    assertThat(kept(op, FIRM).lastSnapshot).isNotNull();
+    assertThat(kept(op, FIRM).decidedAt).isNotNull();
 
     op.watermark(cleanup.toEpochMilli() - 1);
-    assertThat(op.keyedStateEntries()).isEqualTo(5);
+    assertThat(op.keyedStateEntries()).isEqualTo(1);
     assertThat(op.eventTimeTimers()).isEqualTo(1);
 
     int emitted = op.emitted();
     op.watermark(cleanup);
     assertThat(op.keyedStateEntries()).isZero();
     assertThat(op.eventTimeTimers()).isZero();
-    assertThat(op.state(FIRM, EnterpriseProcessor.LEDGER)).isNull();
+    assertThat(kept(op, FIRM).ledger).isNull();
     assertThat(op.emitted()).isEqualTo(emitted); // clearing state writes no rows
   }
 
@@ -152,7 +154,7 @@ class EnterpriseProcessorHarnessTest {
     op.watermark(Long.MAX_VALUE);
 
     assertThat(op.eventTimeTimers()).isZero(); // it fired ...
-    assertThat(op.keyedStateEntries()).isEqualTo(5); // ... and changed nothing
+    assertThat(op.keyedStateEntries()).isEqualTo(1); // ... and changed nothing
     assertThat(ledger().entryCount()).isEqualTo(qualifyingFirmEntries());
   }
 
@@ -167,8 +169,8 @@ class EnterpriseProcessorHarnessTest {
     suspendedFirm();
     Instant wakeUp = at("2025-09-10T10:00");
     assertThat(op.eventTimeTimers()).isEqualTo(2);
-    assertThat(op.state(FIRM, EnterpriseProcessor.WAKE_UP_TIMER)).isEqualTo(wakeUp.toEpochMilli());
-    assertThat(op.state(FIRM, EnterpriseProcessor.CLEANUP_TIMER))
+    assertThat(kept(op, FIRM).wakeUpTimer).isEqualTo(wakeUp.toEpochMilli());
+    assertThat(kept(op, FIRM).cleanupTimer)
         .isEqualTo(at("2026-01-10T10:00").toEpochMilli());
 
     op.watermark(wakeUp.toEpochMilli() - 1);
@@ -185,7 +187,7 @@ class EnterpriseProcessorHarnessTest {
         .isEqualTo(wakeUp.toEpochMilli());
     assertThat(innovative().status).isEqualTo(MembershipStatus.MEMBER);
     assertThat(op.eventTimeTimers()).isEqualTo(1); // the clean-up is still ahead
-    assertThat(op.state(FIRM, EnterpriseProcessor.WAKE_UP_TIMER)).isNull();
+    assertThat(kept(op, FIRM).wakeUpTimer).isNull();
   }
 
   @Test
@@ -209,8 +211,8 @@ class EnterpriseProcessorHarnessTest {
     op.feed(qualifyingFirm(FIRM));
     op.feed(majorAccident(FIRM, "2022-09-10T10:00"));
     Instant end = at("2025-09-10T10:00");
-    assertThat(op.state(FIRM, EnterpriseProcessor.WAKE_UP_TIMER)).isEqualTo(end.toEpochMilli());
-    assertThat(op.state(FIRM, EnterpriseProcessor.CLEANUP_TIMER)).isEqualTo(end.toEpochMilli());
+    assertThat(kept(op, FIRM).wakeUpTimer).isEqualTo(end.toEpochMilli());
+    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(end.toEpochMilli());
     assertThat(op.eventTimeTimers()).isEqualTo(1); // one timer per key and time
 
     op.watermark(end);
@@ -252,14 +254,68 @@ class EnterpriseProcessorHarnessTest {
     assertThat(innovative().ruleVersion).isEqualTo(2);
   }
 
+  // ------------------------------------------------------------------ state of an older savepoint
+
+  @Test
+  void anEnterpriseKeptAsSevenValuesByAnOlderSavepointIsMovedToOneValueAtItsNextRecord()
+      throws Exception {
+    op.feed(qualifyingFirm(FIRM));
+    EnterpriseState before = kept(op, FIRM);
+    String ledger = json(before.ledger);
+    asOlderSavepoint(before);
+    assertThat(op.keyedStateEntries()).isEqualTo(5); // ledger, snapshot, pools, clean-up, decided-at
+
+    int emitted = op.emitted();
+    op.feed(title(FIRM, Title.HIGH_TECH)); // a duplicate: nothing to decide, but the state moves
+
+    assertThat(op.emitted()).isEqualTo(emitted);
+    assertThat(op.keyedStateEntries()).isEqualTo(1);
+    assertThat(op.state(FIRM, LegacyEnterpriseState.LEDGER)).isNull();
+    assertThat(json(ledger())).isEqualTo(ledger);
+    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(before.cleanupTimer);
+    assertThat(innovative().status).isEqualTo(MembershipStatus.MEMBER);
+    assertThat(innovativeChanges()).hasSize(1); // entered once, before the "savepoint"
+  }
+
+  @Test
+  void aRuleUpdateReachesAnEnterpriseStillKeptByAnOlderSavepoint() throws Exception {
+    op.feed(firmWithTechSmeTitle(FIRM));
+    asOlderSavepoint(kept(op, FIRM));
+    String v2 = Files.readString(ProjectFiles.path("config/rules/miit-2022.yaml"))
+        .replace("version: 1", "version: 2")
+        .replace("value: [high_tech]}", "value: [high_tech, tech_sme]}");
+
+    op.harness.processBroadcastElement(new RuleUpdate("rules/miit-2022.yaml", v2, "test"), 0L);
+
+    PoolChange change = innovativeChanges().get(innovativeChanges().size() - 1);
+    assertThat(change).extracting(c -> c.toStatus, c -> c.reason, c -> c.ruleVersion)
+        .containsExactly("member", "rules_changed", 2);
+    assertThat(innovative().ruleVersion).isEqualTo(2);
+    // The walk over the old ledgers cannot delete from them: that one goes at the clean-up.
+    assertThat(op.state(FIRM, LegacyEnterpriseState.LEDGER)).isNotNull();
+    assertThat(op.state(FIRM, LegacyEnterpriseState.POOLS)).isNull();
+  }
+
+  /** Rewrites what the operator keeps for FIRM as Seedbed 0.1 kept it: seven values. */
+  private void asOlderSavepoint(EnterpriseState s) throws Exception {
+    op.putState(FIRM, EnterpriseProcessor.STATE, null);
+    op.putState(FIRM, LegacyEnterpriseState.LEDGER, s.ledger);
+    op.putState(FIRM, LegacyEnterpriseState.LAST_SNAPSHOT, s.lastSnapshot);
+    op.putState(FIRM, LegacyEnterpriseState.POOLS, s.pools);
+    op.putState(FIRM, LegacyEnterpriseState.CLEANUP_TIMER, s.cleanupTimer);
+    op.putState(FIRM, LegacyEnterpriseState.WAKE_UP_TIMER, s.wakeUpTimer);
+    op.putState(FIRM, LegacyEnterpriseState.PENDING_WAKE_UP, s.pendingWakeUp);
+    op.putState(FIRM, LegacyEnterpriseState.DECIDED_AT, s.decidedAt);
+  }
+
   // ------------------------------------------------------------------ duplicates
 
   @Test
   void theSameRecordTwiceChangesNothingTheSecondTime() throws Exception {
     op.feed(qualifyingFirm(FIRM));
     String ledger = json(ledger());
-    String pools = json(op.state(FIRM, EnterpriseProcessor.POOLS));
-    String snapshot = json(op.state(FIRM, EnterpriseProcessor.LAST_SNAPSHOT));
+    String pools = json(kept(op, FIRM).pools);
+    String snapshot = json(kept(op, FIRM).lastSnapshot);
     int emitted = op.emitted();
     int entries = op.keyedStateEntries();
     int timers = op.eventTimeTimers();
@@ -268,8 +324,8 @@ class EnterpriseProcessorHarnessTest {
 
     assertThat(op.emitted()).isEqualTo(emitted);
     assertThat(json(ledger())).isEqualTo(ledger);
-    assertThat(json(op.state(FIRM, EnterpriseProcessor.POOLS))).isEqualTo(pools);
-    assertThat(json(op.state(FIRM, EnterpriseProcessor.LAST_SNAPSHOT))).isEqualTo(snapshot);
+    assertThat(json(kept(op, FIRM).pools)).isEqualTo(pools);
+    assertThat(json(kept(op, FIRM).lastSnapshot)).isEqualTo(snapshot);
     assertThat(op.keyedStateEntries()).isEqualTo(entries);
     assertThat(op.eventTimeTimers()).isEqualTo(timers);
   }
@@ -295,12 +351,18 @@ class EnterpriseProcessorHarnessTest {
     return 6 + 3;
   }
 
+  /** What the operator keeps for {@code uscc}; every field null when it keeps nothing. */
+  private static EnterpriseState kept(EnterpriseOperator op, String uscc) throws Exception {
+    EnterpriseState s = op.state(uscc, EnterpriseProcessor.STATE);
+    return s == null ? new EnterpriseState() : s;
+  }
+
   private Ledger ledger() throws Exception {
-    return op.state(FIRM, EnterpriseProcessor.LEDGER);
+    return kept(op, FIRM).ledger;
   }
 
   private PoolState innovative() throws Exception {
-    EnterprisePools pools = op.state(FIRM, EnterpriseProcessor.POOLS);
+    EnterprisePools pools = kept(op, FIRM).pools;
     return pools.pools.get("innovative");
   }
 

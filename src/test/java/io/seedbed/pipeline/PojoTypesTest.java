@@ -56,6 +56,7 @@ class PojoTypesTest {
   void keyedStateIsPojos() {
     assertSerializedAsPojoWithoutKryo(Ledger.class);
     assertSerializedAsPojoWithoutKryo(EnterprisePools.class);
+    assertSerializedAsPojoWithoutKryo(EnterpriseState.class);
     assertSerializedAsPojoWithoutKryo(PoolState.class);
     assertSerializedAsPojoWithoutKryo(DistrictTally.class);
   }
