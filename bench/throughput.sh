@@ -2,6 +2,8 @@
 # bench/throughput.sh SIZE PARALLELISM heap|rocksdb: the pipeline end to end over target/bench/cityN
 # (generated first if missing) into a fresh embedded PostgreSQL; appends one line to
 # target/bench/results.tsv. Extra JVM flags via JAVA_OPTS (default -Xmx4g plus a GC log).
+# MAX_EVENTS=N stops after the first N lines (the files are in time order: every enterprise's
+# first months), for a city too large to replay whole; the result's size reads SIZE-firstN.
 source "$(dirname "$0")/common.sh"
 size="${1:?usage: bench/throughput.sh SIZE PARALLELISM heap|rocksdb}"
 parallelism="${2:?parallelism}"
@@ -11,6 +13,6 @@ work="$bench_dir/run-$size-p$parallelism-$backend"
 rm -rf "$work" && mkdir -p "$work"
 export JAVA_OPTS="${JAVA_OPTS:--Xmx4g} -Xlog:gc:file=$work/gc.log"
 bench_java io.seedbed.bench.ThroughputBench "$(city_dir "$size")" "$parallelism" "$backend" "$work" \
-  "$results" "$size" | tail -n 1
+  "$results" "$size${MAX_EVENTS:+-first$MAX_EVENTS}" ${MAX_EVENTS:-} | tail -n 1
 # The state and the database are large at 10^6: keep only the logs.
 rm -rf "$work/pg" "$work/pg-bin" "$work/checkpoints" "$work/savepoints" "$work/rocksdb"

@@ -39,7 +39,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * seconds of the JVM (every Flink thread) and of PostgreSQL over the same span ({@link ProcessCpu}),
  * and events per JVM CPU second: the rate per core, whatever the threads' spread over the cores.
  *
- * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL}
+ * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL [MAX_EVENTS]}
  */
 public final class ThroughputBench {
   private ThroughputBench() {}
@@ -51,6 +51,9 @@ public final class ThroughputBench {
     Path work = Path.of(args[3]).toAbsolutePath();
     Path results = Path.of(args[4]);
     String label = args[5];
+    // Optional: stop after this many lines (a prefix of a city too large to replay whole here;
+    // the feed files are in time order, so a prefix is every enterprise's first months).
+    long maxEvents = args.length > 6 ? Long.parseLong(args[6]) : 0;
     if (!backend.equals("heap") && !backend.equals("rocksdb")) {
       throw new IllegalArgumentException("backend must be heap or rocksdb, not " + backend);
     }
@@ -71,6 +74,9 @@ public final class ThroughputBench {
           PipelineConfig.defaults(bundle, JobClock.system()));
 
       long lines = FeedLines.count(feeds);
+      if (maxEvents > 0) {
+        lines = Math.min(lines, maxEvents);
+      }
       HeapSampler heap = HeapSampler.start();
       String pgData = work.resolve("pg").toString();
       double jvmCpu0 = ProcessCpu.jvmSeconds();
