@@ -72,7 +72,8 @@ import org.slf4j.LoggerFactory;
  * force keeps its facts in the ledger and is first decided at its next event or rule update.
  *
  * <p>Timers (event time): a wake-up when a suspension's look-back ends ({@code incident_expired}),
- * and a clean-up when the enterprise has been silent for the whole ledger window. The end of a
+ * and a clean-up when the enterprise has been silent for the whole ledger window (armed once and
+ * moved forward when it fires before the silence of the latest event, not at every record). The end of a
  * bounded input is not the passing of time: a timer that fires only because the input ended
  * (watermark at its maximum) changes nothing, so a suspension that lies after the last event
  * stays in force. Flink limitation: the broadcast side cannot register timers, so a wake-up that a
@@ -193,8 +194,12 @@ public class EnterpriseProcessor
     }
     evaluate(ctx.getCurrentKey(), s, ledger.latestEventTime(), rules, false, ctx::output,
         ctx.timerService(), out);
-    s.cleanupTimer = rearm(ctx.timerService(), s, s.cleanupTimer,
-        settings.silentAfter(ledger.latestEventTime()));
+    if (s.cleanupTimer == null) {
+      // Armed once, at the first record's silence time; a later record does not move it: when it
+      // fires too early, onTimer moves it to the silence time of the latest event then. One timer
+      // operation per enterprise and window instead of a delete and a register per record.
+      s.cleanupTimer = rearm(ctx.timerService(), s, null, settings.silentAfter(ledger.latestEventTime()));
+    }
     state.update(s);
   }
 
@@ -237,6 +242,13 @@ public class EnterpriseProcessor
     // After the wake-up: when the incident is the latest event, its 3-year look-back and the
     // 36-month window end at the same instant (one Flink timer), and the expiry is still decided.
     if (s.cleanupTimer != null && s.cleanupTimer == timestamp) {
+      Instant silentAt = settings.silentAfter(s.ledger.latestEventTime());
+      if (silentAt.toEpochMilli() > timestamp) {
+        // Armed for an earlier latest event: the enterprise spoke since. Not silent yet.
+        s.cleanupTimer = rearm(ctx.timerService(), s, null, silentAt); // the fired one needs no delete
+        state.update(s);
+        return;
+      }
       s.wakeUpTimer = disarm(ctx.timerService(), s, s.wakeUpTimer);
       stateMetrics.cleared(s.pools);
       state.clear();

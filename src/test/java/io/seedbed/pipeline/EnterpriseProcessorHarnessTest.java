@@ -119,16 +119,21 @@ class EnterpriseProcessorHarnessTest {
   // ------------------------------------------------------------------ clean-up timer
 
   /**
-   * The qualifying firm's last record is its title of 2022-08-20 10:00 (China): silent for the
-   * whole ledger window (36 months) at 2025-08-20 10:00, when its clean-up timer fires.
+   * The qualifying firm's first record is its profile of 2022-08-05 09:00 (China), which arms the
+   * clean-up 36 months later; its last is the title of 2022-08-20 10:00: silent for the whole
+   * ledger window at 2025-08-20 10:00. The timer fires early, moves there, and clears the state then.
    */
   @Test
   void aSilentEnterpriseIsClearedByItsCleanupTimer() throws Exception {
     op.feed(qualifyingFirm(FIRM));
+    Instant armed = at("2025-08-05T09:00");
     Instant cleanup = at("2025-08-20T10:00");
 
     assertThat(op.eventTimeTimers()).isEqualTo(1); // clean-up only: nothing is suspended
-    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(cleanup.toEpochMilli());
+    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(armed.toEpochMilli()); // not moved per record
+    op.watermark(armed);
+    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(cleanup.toEpochMilli()); // spoke since: moved
+    assertThat(op.eventTimeTimers()).isEqualTo(1);
     assertThat(kept(op, FIRM).wakeUpTimer).isNull();
     // one value per enterprise (EnterpriseState): ledger, last snapshot, pools and timers
     assertThat(op.keyedStateEntries()).isEqualTo(1);
@@ -170,11 +175,13 @@ class EnterpriseProcessorHarnessTest {
     Instant wakeUp = at("2025-09-10T10:00");
     assertThat(op.eventTimeTimers()).isEqualTo(2);
     assertThat(kept(op, FIRM).wakeUpTimer).isEqualTo(wakeUp.toEpochMilli());
-    assertThat(kept(op, FIRM).cleanupTimer)
-        .isEqualTo(at("2026-01-10T10:00").toEpochMilli());
+    assertThat(kept(op, FIRM).cleanupTimer) // armed at the first record, the profile
+        .isEqualTo(at("2025-08-05T09:00").toEpochMilli());
 
     op.watermark(wakeUp.toEpochMilli() - 1);
     assertThat(innovativeChanges()).extracting(c -> c.toStatus).containsExactly("member", "suspended");
+    assertThat(kept(op, FIRM).cleanupTimer) // fired early, moved to the silence of the VAT return
+        .isEqualTo(at("2026-01-10T10:00").toEpochMilli());
 
     op.watermark(wakeUp);
     assertThat(innovativeChanges()).last().satisfies(c -> {
@@ -211,7 +218,10 @@ class EnterpriseProcessorHarnessTest {
     op.feed(qualifyingFirm(FIRM));
     op.feed(majorAccident(FIRM, "2022-09-10T10:00"));
     Instant end = at("2025-09-10T10:00");
+    Instant armed = at("2025-08-05T09:00"); // the clean-up, armed at the first record
     assertThat(kept(op, FIRM).wakeUpTimer).isEqualTo(end.toEpochMilli());
+    assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(armed.toEpochMilli());
+    op.watermark(armed); // fires early and moves to the silence of the accident: the same instant
     assertThat(kept(op, FIRM).cleanupTimer).isEqualTo(end.toEpochMilli());
     assertThat(op.eventTimeTimers()).isEqualTo(1); // one timer per key and time
 
