@@ -31,7 +31,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code DEFAULT now()}) minus the wall-clock time its triggering record left the source. Same
  * machine, same clock.
  *
- * <p>Which record triggered a row is not written anywhere, so two bounds are reported: the
+ * <p>Traced latency ({@link DecisionStamps}): the time each row left the enterprise operator is
+ * noted, and the row's record is the enterprise's last one injected before that with an event
+ * time not after the row's; latency = {@code recorded_at} − that record's injection, and the part
+ * up to the decision is reported too (the rest is the wait for the checkpoint that commits the row).
+ * Wake-ups ({@code incident_expired}) are decided by the watermark, not a record, and left out.
+ * Exact unless a record injected earlier was still queued behind it in another feed's channel.
+ *
+ * <p>The two earlier bounds are still reported: the
  * conservative one matches the row's {@code event_time} (the enterprise's latest event time when it
  * was decided) to the first injected record of that enterprise with that event time (an earlier
  * record when a late, older one triggered the change: too high then); the optimistic one takes the
@@ -97,7 +104,8 @@ public final class LatencyBench {
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
           ThroughputBench.flinkConf("heap", work.resolve("checkpoints"), work, CHECKPOINT_INTERVAL));
-      Pipeline.define(env, new PacedFeedSources(feeds, warm, paced, rates), DatabaseSinks.transactional(db),
+      Pipeline.define(env, new PacedFeedSources(feeds, warm, paced, rates),
+          new DecisionStamps(DatabaseSinks.transactional(db)),
           PipelineConfig.defaults(ConfigBundle.read(Path.of("config")), JobClock.system()));
       JobClient job = env.executeAsync("Seedbed latency bench");
       FeedLines.awaitDecoded(job, warmTotal);
@@ -109,6 +117,8 @@ public final class LatencyBench {
 
       List<Long> conservative = new ArrayList<>();
       List<Long> optimistic = new ArrayList<>();
+      List<Long> exact = new ArrayList<>();
+      List<Long> decision = new ArrayList<>();
       int unmatched = 0;
       long firstInjection = Long.MAX_VALUE;
       long lastInjection = Long.MIN_VALUE;
@@ -121,15 +131,25 @@ public final class LatencyBench {
         }
       }
       try (Connection c = db.connect(); Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT uscc, event_time, recorded_at FROM pool_change"
+          ResultSet rs = st.executeQuery("SELECT uscc, event_time, recorded_at, change_id, reason FROM pool_change"
               + " WHERE recorded_at >= to_timestamp(" + goMillis + " / 1000.0)")) {
         while (rs.next()) {
           List<PacedFeedSources.Injection> log = PacedFeedSources.INJECTED.getOrDefault(rs.getString(1), List.of());
           long eventTime = rs.getTimestamp(2).getTime();
           long recordedAt = rs.getTimestamp(3).getTime();
+          // A wake-up (incident_expired) is decided by the watermark, not by a record.
+          Long decidedAt = "incident_expired".equals(rs.getString(5)) ? null
+              : DecisionStamps.DECIDED_AT.get(rs.getString(4));
           Long matched = null;
           Long lastBefore = null;
+          Long trigger = null;
           for (PacedFeedSources.Injection i : log) {
+            // The decision's record: the last one injected before the decision that it can have
+            // seen (event time not after the row's, which is the latest the decision knew).
+            if (decidedAt != null && i.injectedAt() <= decidedAt && i.eventTime() <= eventTime
+                && (trigger == null || i.injectedAt() > trigger)) {
+              trigger = i.injectedAt();
+            }
             if (i.eventTime() == eventTime && (matched == null || i.injectedAt() < matched)) {
               matched = i.injectedAt();
             }
@@ -145,6 +165,10 @@ public final class LatencyBench {
           if (lastBefore != null) {
             optimistic.add(recordedAt - lastBefore);
           }
+          if (trigger != null) {
+            exact.add(recordedAt - trigger);
+            decision.add(decidedAt - trigger);
+          }
         }
       }
       double achieved = injected / Math.max(1e-3, (lastInjection - firstInjection) / 1000.0);
@@ -152,11 +176,14 @@ public final class LatencyBench {
           String.format("%.0f", rate), String.format("%.0f", achieved), Long.toString(injected),
           Integer.toString(conservative.size() + unmatched), Integer.toString(unmatched),
           pct(conservative, 50), pct(conservative, 99), pct(conservative, 100),
-          pct(optimistic, 50), pct(optimistic, 99));
+          pct(optimistic, 50), pct(optimistic, 99), Integer.toString(exact.size()), pct(exact, 50),
+          pct(exact, 99), pct(exact, 100), pct(decision, 50), pct(decision, 99), CHECKPOINT_INTERVAL);
       if (!Files.exists(results)) {
         Files.writeString(results, String.join("\t", "date", "size", "parallelism", "target_events_per_s",
             "achieved_events_per_s", "records_injected", "pool_change_rows", "rows_without_matching_record",
-            "p50_ms", "p99_ms", "max_ms", "optimistic_p50_ms", "optimistic_p99_ms") + "\n");
+            "p50_ms", "p99_ms", "max_ms", "optimistic_p50_ms", "optimistic_p99_ms", "rows_traced",
+            "traced_p50_ms", "traced_p99_ms", "traced_max_ms", "to_decision_p50_ms", "to_decision_p99_ms",
+            "checkpoint_interval") + "\n");
       }
       Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
       System.out.println(line);
