@@ -167,5 +167,31 @@ public final class LedgerBench {
     }
     System.out.printf("state: %d ledgers, %.0f bytes per ledger (max %d), %.1f entries per ledger%n",
         ledgers.size(), (double) total / ledgers.size(), max, (double) entries / ledgers.size());
+    // By field: each serialized field's share (the ledger with only that field set, less an empty one).
+    StringBuilder byField = new StringBuilder("  bytes per ledger by field:");
+    out.clear();
+    serializer.serialize(new Ledger(), out);
+    int empty = out.length();
+    for (java.lang.reflect.Field f : Ledger.class.getFields()) {
+      int mods = f.getModifiers();
+      if (java.lang.reflect.Modifier.isStatic(mods) || java.lang.reflect.Modifier.isTransient(mods)) {
+        continue;
+      }
+      long bytes = 0;
+      for (Ledger ledger : ledgers.values()) {
+        Ledger only = new Ledger();
+        for (java.lang.reflect.Field g : Ledger.class.getFields()) {
+          if (!java.lang.reflect.Modifier.isStatic(g.getModifiers())
+              && !java.lang.reflect.Modifier.isTransient(g.getModifiers())) {
+            g.set(only, g.equals(f) ? f.get(ledger) : g.get(new Ledger()));
+          }
+        }
+        out.clear();
+        serializer.serialize(only, out);
+        bytes += out.length() - empty;
+      }
+      byField.append(String.format(" %s %.0f,", f.getName(), (double) bytes / ledgers.size()));
+    }
+    System.out.println(byField.append(" empty ").append(empty));
   }
 }
