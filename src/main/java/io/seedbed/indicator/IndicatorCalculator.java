@@ -2,11 +2,11 @@ package io.seedbed.indicator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.seedbed.feed.FeedTime;
 import io.seedbed.feed.IpType;
 import io.seedbed.feed.Json;
 import io.seedbed.feed.ListName;
 import io.seedbed.ledger.AnnualFigures;
+import io.seedbed.ledger.ChinaCalendar;
 import io.seedbed.ledger.FinancingFact;
 import io.seedbed.ledger.IpItem;
 import io.seedbed.ledger.Ledger;
@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -55,29 +56,30 @@ public final class IndicatorCalculator {
   // ------------------------------------------------------------------ registry profile
 
   private static void profile(Indicators in, Ledger l, Instant asOf, IndicatorSettings s) {
+    LocalDate asOfDate = ChinaCalendar.dateOf(asOf);
     in.name = l.profileValue(ProfileField.NAME);
     in.district = l.profileValue(ProfileField.DISTRICT);
     in.industry = l.profileValue(ProfileField.INDUSTRY);
     in.industrySection = s.sme.section(in.industry);
-    in.legalPerson = bool(l.profileValue(ProfileField.LEGAL_PERSON));
+    in.legalPerson = l.profileValue(ProfileField.LEGAL_PERSON, Boolean::valueOf);
     in.status = l.profileValue(ProfileField.STATUS);
-    in.registeredAt = date(l.profileValue(ProfileField.REGISTERED_AT));
-    in.yearsRegistered = yearsBetween(in.registeredAt, FeedTime.dateOf(asOf), s.yearsDecimals);
-    in.nicheSince = date(l.profileValue(ProfileField.NICHE_SINCE));
-    in.yearsInNiche = yearsBetween(in.nicheSince, FeedTime.dateOf(asOf), s.yearsDecimals);
-    LocalDate lastYearEnd = LocalDate.of(FeedTime.dateOf(asOf).getYear() - 1, 12, 31);
+    in.registeredAt = l.profileValue(ProfileField.REGISTERED_AT, LocalDate::parse);
+    in.yearsRegistered = yearsBetween(in.registeredAt, asOfDate, s.yearsDecimals);
+    in.nicheSince = l.profileValue(ProfileField.NICHE_SINCE, LocalDate::parse);
+    in.yearsInNiche = yearsBetween(in.nicheSince, asOfDate, s.yearsDecimals);
+    LocalDate lastYearEnd = LocalDate.of(asOfDate.getYear() - 1, 12, 31);
     in.yearsInNicheLastYearEnd = yearsBetween(in.nicheSince, lastYearEnd, s.yearsDecimals);
-    in.landAreaMu = number(l.profileValue(ProfileField.LAND_AREA_MU));
-    in.certifications = textSet(l.profileValue(ProfileField.CERTIFICATIONS));
-    in.productTags = textSet(l.profileValue(ProfileField.PRODUCT_TAGS));
+    in.landAreaMu = l.profileValue(ProfileField.LAND_AREA_MU, Double::valueOf);
+    in.certifications = textSet(l.profileValue(ProfileField.CERTIFICATIONS, IndicatorCalculator::parseTextSet));
+    in.productTags = textSet(l.profileValue(ProfileField.PRODUCT_TAGS, IndicatorCalculator::parseTextSet));
     in.rdInstitution = l.profileValue(ProfileField.RD_INSTITUTION);
-    in.digitalLevel = integer(l.profileValue(ProfileField.DIGITAL_LEVEL));
-    in.ownBrand = bool(l.profileValue(ProfileField.OWN_BRAND));
+    in.digitalLevel = l.profileValue(ProfileField.DIGITAL_LEVEL, Integer::valueOf);
+    in.ownBrand = l.profileValue(ProfileField.OWN_BRAND, Boolean::valueOf);
     in.listingStage = l.profileValue(ProfileField.LISTING);
-    in.valuationUsd = number(l.profileValue(ProfileField.VALUATION_USD));
-    in.marketShare = number(l.profileValue(ProfileField.MARKET_SHARE));
-    in.marketRank = integer(l.profileValue(ProfileField.MARKET_RANK));
-    in.developmentScore = number(l.profileValue(ProfileField.DEVELOPMENT_SCORE));
+    in.valuationUsd = l.profileValue(ProfileField.VALUATION_USD, Double::valueOf);
+    in.marketShare = l.profileValue(ProfileField.MARKET_SHARE, Double::valueOf);
+    in.marketRank = l.profileValue(ProfileField.MARKET_RANK, Integer::valueOf);
+    in.developmentScore = l.profileValue(ProfileField.DEVELOPMENT_SCORE, Double::valueOf);
   }
 
   /**
@@ -88,14 +90,48 @@ public final class IndicatorCalculator {
     if (from == null) {
       return null;
     }
-    double years = (to.toEpochDay() - from.toEpochDay()) / DAYS_PER_YEAR;
-    return BigDecimal.valueOf(years).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    long days = to.toEpochDay() - from.toEpochDay();
+    YearsMemo memo = yearsMemo;
+    if (memo.decimals != decimals) {
+      memo = new YearsMemo(decimals);
+      yearsMemo = memo;
+    }
+    if (days < 0 || days >= memo.byDays.length) {
+      return years(days, decimals);
+    }
+    Double years = memo.byDays[(int) days];
+    if (years == null) {
+      years = years(days, decimals);
+      memo.byDays[(int) days] = years;
+    }
+    return years;
   }
+
+  private static Double years(long days, int decimals) {
+    return BigDecimal.valueOf(days / DAYS_PER_YEAR).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /**
+   * {@link #yearsBetween} by day count (up to 179 years), for one number of decimals: the rounding
+   * goes through a decimal string, and three of these per record cost more than all the other
+   * profile fields. Shared by the operator threads without locks: a slot holds null or a Double,
+   * whose final field makes it safe to read from any thread, and a lost write is computed again.
+   */
+  private static final class YearsMemo {
+    final int decimals;
+    final Double[] byDays = new Double[1 << 16];
+
+    YearsMemo(int decimals) {
+      this.decimals = decimals;
+    }
+  }
+
+  private static volatile YearsMemo yearsMemo = new YearsMemo(2);
 
   // ------------------------------------------------------------------ annual returns
 
   private static void annual(Indicators in, Ledger l, Instant asOf, LedgerSettings ls) {
-    SortedMap<Integer, AnnualFigures> years = l.annualReturns(ls).headMap(FeedTime.dateOf(asOf).getYear());
+    SortedMap<Integer, AnnualFigures> years = l.annualReturns(ls).headMap(ChinaCalendar.dateOf(asOf).getYear());
     if (years.isEmpty()) {
       return;
     }
@@ -145,17 +181,15 @@ public final class IndicatorCalculator {
   // ------------------------------------------------------------------ VAT and energy months
 
   private static void monthly(Indicators in, Ledger l, LedgerSettings ls) {
-    SortedMap<Integer, VatMonth> vat = l.vatMonths(ls);
-    if (!vat.isEmpty()) {
-      int latest = vat.lastKey();
+    int latest = l.latestVatMonth(ls);
+    if (latest != 0) {
       int prevEnd = Months.plus(latest, -TTM_MONTHS);
       in.latestVatMonth = Months.text(latest);
-      in.salesTtm = sum12(vat, latest, true);
-      in.salesPrevTtm = sum12(vat, prevEnd, true);
-      in.taxPaidTtm = sum12(vat, latest, false);
-      SortedMap<Integer, Double> energy = l.energyTceByMonth(ls);
-      in.energyTceTtm = sum12(energy, latest);
-      in.energyTcePrevTtm = sum12(energy, prevEnd);
+      in.salesTtm = sum12(l, ls, latest, true);
+      in.salesPrevTtm = sum12(l, ls, prevEnd, true);
+      in.taxPaidTtm = sum12(l, ls, latest, false);
+      in.energyTceTtm = energy12(l, ls, latest);
+      in.energyTcePrevTtm = energy12(l, ls, prevEnd);
     }
     in.salesGrowthYoy = growth(in.salesTtm, in.salesPrevTtm);
     in.energyGrowthYoy = growth(in.energyTceTtm, in.energyTcePrevTtm);
@@ -165,10 +199,10 @@ public final class IndicatorCalculator {
   }
 
   /** Sales (or tax) of the 12 months ending {@code end}; null unless all 12 have a return. */
-  private static Double sum12(SortedMap<Integer, VatMonth> vat, int end, boolean sales) {
+  private static Double sum12(Ledger l, LedgerSettings ls, int end, boolean sales) {
     double sum = 0;
     for (int i = TTM_MONTHS - 1; i >= 0; i--) {
-      VatMonth v = vat.get(Months.plus(end, -i));
+      VatMonth v = l.vatMonth(Months.plus(end, -i), ls);
       if (v == null) {
         return null;
       }
@@ -178,10 +212,10 @@ public final class IndicatorCalculator {
   }
 
   /** Energy of the 12 months ending {@code end}; null unless readings cover every one of them. */
-  private static Double sum12(SortedMap<Integer, Double> tce, int end) {
+  private static Double energy12(Ledger l, LedgerSettings ls, int end) {
     double sum = 0;
     for (int i = TTM_MONTHS - 1; i >= 0; i--) {
-      Double v = tce.get(Months.plus(end, -i));
+      Double v = l.energyTce(Months.plus(end, -i), ls);
       if (v == null) {
         return null;
       }
@@ -224,7 +258,7 @@ public final class IndicatorCalculator {
         case INVENTION -> {
           inventions++;
           if (item.foreignGranted || item.pledged || item.awarded
-              || maintainedMoreThan(item.grantedAt, s.highValueMinYearsSinceGrant, asOf)) {
+              || maintainedMoreThan(item, item.grantedAt, s.highValueMinYearsSinceGrant, asOf)) {
             highValue++;
           }
         }
@@ -237,7 +271,7 @@ public final class IndicatorCalculator {
             utilityModels++;
           }
           Instant grant = item.grantedAt != null ? item.grantedAt : item.transferredInAt;
-          if (maintainedMoreThan(grant, s.class2MinYearsSinceGrant, asOf)) {
+          if (maintainedMoreThan(item, grant, s.class2MinYearsSinceGrant, asOf)) {
             class2++;
           }
         }
@@ -261,13 +295,13 @@ public final class IndicatorCalculator {
    */
   private static Instant countsSince(IpItem item, IndicatorSettings s) {
     if (item.transferredInAt != null) {
-      return plusYears(item.transferredInAt, s.transferredInMinYears);
+      return item.plusYears(item.transferredInAt, s.transferredInMinYears);
     }
     return item.grantedAt;
   }
 
-  private static boolean maintainedMoreThan(Instant grantedAt, int years, Instant asOf) {
-    return grantedAt != null && asOf.isAfter(plusYears(grantedAt, years));
+  private static boolean maintainedMoreThan(IpItem item, Instant grantedAt, int years, Instant asOf) {
+    return grantedAt != null && asOf.isAfter(item.plusYears(grantedAt, years));
   }
 
   // ------------------------------------------------------------------ credit
@@ -322,7 +356,7 @@ public final class IndicatorCalculator {
 
   /** {@code t} moved by whole years in China's calendar (29 Feb → 28 Feb). */
   private static Instant plusYears(Instant t, int years) {
-    return t.atZone(FeedTime.ZONE).plusYears(years).toInstant();
+    return ChinaCalendar.plusYears(t, years);
   }
 
   /** {@code a ÷ b}, null if either is unknown or {@code b} is 0. */
@@ -344,30 +378,18 @@ public final class IndicatorCalculator {
     return start > 0 && end >= 0 ? Math.sqrt(end / start) - 1 : null;
   }
 
-  private static Boolean bool(String text) {
-    return text == null ? null : Boolean.valueOf(text);
-  }
-
-  private static Double number(String text) {
-    return text == null ? null : Double.valueOf(text);
-  }
-
-  private static Integer integer(String text) {
-    return text == null ? null : Integer.valueOf(text);
-  }
-
-  private static LocalDate date(String text) {
-    return text == null ? null : LocalDate.parse(text);
-  }
-
-  private static Set<String> textSet(String json) {
-    if (json == null) {
-      return new TreeSet<>();
-    }
+  /** A stored profile list (a JSON array of strings) as a read-only sorted set. */
+  private static Set<String> parseTextSet(String json) {
     try {
-      return new TreeSet<>(Json.MAPPER.readValue(json, new TypeReference<List<String>>() {}));
+      return Collections.unmodifiableSet(
+          new TreeSet<>(Json.MAPPER.readValue(json, new TypeReference<List<String>>() {})));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored profile list is not a JSON array: " + json, e);
     }
+  }
+
+  /** A fresh sorted set of {@code parsed}, empty if the field was never reported. */
+  private static Set<String> textSet(Set<String> parsed) {
+    return parsed == null ? new TreeSet<>() : new TreeSet<>(parsed);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SME size class (中小企业划型, criteria.md §8) from a table in {@code config/sme-classification.yaml}:
@@ -22,6 +23,11 @@ public final class SmeClassifier {
   private final Map<String, Sector> sectors;
   /** GB/T 4754 code prefix → sector name. */
   private final Map<String, String> prefixes;
+  /**
+   * {@link #section} by industry code: every record asks it twice, and a city has a few hundred
+   * codes. Lock-free reads from the operator threads; bounded by the codes the decoder accepts.
+   */
+  private final Map<String, String> sectionByIndustry = new ConcurrentHashMap<>();
 
   SmeClassifier(Map<String, Sector> sectors, Map<String, String> prefixes) {
     this.sectors = Collections.unmodifiableMap(new LinkedHashMap<>(sectors));
@@ -68,6 +74,15 @@ public final class SmeClassifier {
     if (industry == null || industry.isBlank()) {
       return null;
     }
+    String section = sectionByIndustry.get(industry);
+    if (section == null) {
+      section = longestPrefix(industry);
+      sectionByIndustry.put(industry, section);
+    }
+    return section;
+  }
+
+  private String longestPrefix(String industry) {
     String best = "other";
     int bestLength = 0;
     for (Map.Entry<String, String> e : prefixes.entrySet()) {

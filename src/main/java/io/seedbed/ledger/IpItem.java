@@ -42,6 +42,26 @@ public final class IpItem {
     this.abnormalAt = abnormalAt;
   }
 
+  /** Memo of {@link #plusYears}, newest first; a lost update only costs a recomputation. */
+  private Shifted shifted;
+
+  private record Shifted(Instant from, int years, Instant to, Shifted next) {}
+
+  /**
+   * {@code t} (one of this item's times) moved by whole years in China's calendar, remembered: the
+   * indicators ask the same few of an item on every record while the item stays the same.
+   */
+  public Instant plusYears(Instant t, int years) {
+    for (Shifted s = shifted; s != null; s = s.next) {
+      if (s.from.equals(t) && s.years == years) {
+        return s.to;
+      }
+    }
+    Instant to = ChinaCalendar.plusYears(t, years);
+    shifted = new Shifted(t, years, to, shifted);
+    return to;
+  }
+
   /** Class I (Ⅰ类): invention, IC layout, plant variety, new drug (criteria.md §11). */
   public boolean classOne() {
     return type == IpType.INVENTION || type == IpType.IC_LAYOUT || type == IpType.PLANT_VARIETY

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,26 @@ import java.util.TreeMap;
 /** Replays IP events into item states: the lifecycle rules of feeds.md (patent) in one place. */
 public final class IpPortfolio {
   private IpPortfolio() {}
+
+  /** Codes to constants, indexed once: the replay reads a code per event. */
+  private static final Map<String, IpEventType> EVENTS = index(IpEventType.values());
+  private static final Map<String, IpType> TYPES = index(IpType.values());
+
+  private static <E extends Coded> Map<String, E> index(E[] values) {
+    Map<String, E> m = new HashMap<>();
+    for (E e : values) {
+      m.put(e.code(), e);
+    }
+    return m;
+  }
+
+  static IpEventType event(String code) {
+    return EVENTS.get(code);
+  }
+
+  static IpType type(String code) {
+    return TYPES.get(code);
+  }
 
   /**
    * Order of events at the same instant: starts of validity before flags, and ends of validity
@@ -32,7 +53,7 @@ public final class IpPortfolio {
 
   private static final Comparator<IpEventFact> ORDER = Comparator
       .comparing((IpEventFact f) -> f.at)
-      .thenComparingInt(f -> rank(Coded.byCode(IpEventType.class, f.event)))
+      .thenComparingInt(f -> rank(event(f.event)))
       .thenComparing(f -> f.event)
       .thenComparing(f -> f.ipType);
 
@@ -45,11 +66,15 @@ public final class IpPortfolio {
       }
     }
     List<IpItem> items = new ArrayList<>();
-    byItem.forEach((ipNo, list) -> {
-      list.sort(ORDER);
-      items.add(replay(ipNo, list));
-    });
+    byItem.forEach((ipNo, list) -> items.add(item(ipNo, list)));
     return items;
+  }
+
+  /** The state of one item after all of {@code events} (its events, in any order; sorted here). */
+  static IpItem item(String ipNo, List<IpEventFact> events) {
+    List<IpEventFact> sorted = new ArrayList<>(events);
+    sorted.sort(ORDER);
+    return replay(ipNo, sorted);
   }
 
   private static IpItem replay(String ipNo, List<IpEventFact> sorted) {
@@ -65,7 +90,7 @@ public final class IpPortfolio {
     Instant endedAt = null;
     Instant abnormalAt = null;
     for (IpEventFact f : sorted) {
-      switch (Coded.byCode(IpEventType.class, f.event)) {
+      switch (event(f.event)) {
         case FILED -> filed = true;
         case GRANTED -> {
           valid = true;
@@ -100,7 +125,7 @@ public final class IpPortfolio {
       }
     }
     // All events of one item should carry the same type; if they disagree, the last event's wins.
-    IpType type = Coded.byCode(IpType.class, sorted.get(sorted.size() - 1).ipType);
+    IpType type = type(sorted.get(sorted.size() - 1).ipType);
     return new IpItem(ipNo, type, valid, grantedAt, transferredInAt, endedAt,
         filed && !transferredIn, pledged, foreignGranted, awarded, abnormalAt);
   }

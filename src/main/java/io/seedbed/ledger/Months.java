@@ -3,7 +3,10 @@ package io.seedbed.ledger;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** Months as {@code yyyymm} ints: the ledger's state form (YearMonth would need Kryo). */
+/**
+ * Months as {@code yyyymm} ints: the ledger's state form (YearMonth would need Kryo). The arithmetic
+ * is on ints, not through YearMonth: the windows and the TTM sums ask for it many times per record.
+ */
 public final class Months {
   private Months() {}
 
@@ -15,13 +18,19 @@ public final class Months {
     return date.getYear() * 100 + date.getMonthValue();
   }
 
+  /** The month of an epoch day. */
+  public static int ofEpochDay(long epochDay) {
+    return of(LocalDate.ofEpochDay(epochDay));
+  }
+
   public static YearMonth toYearMonth(int yyyymm) {
     return YearMonth.of(yyyymm / 100, yyyymm % 100);
   }
 
   /** {@code yyyymm} plus {@code n} months (n may be negative). */
   public static int plus(int yyyymm, int n) {
-    return of(toYearMonth(yyyymm).plusMonths(n));
+    int index = Math.floorDiv(yyyymm, 100) * 12 + yyyymm % 100 - 1 + n;
+    return Math.floorDiv(index, 12) * 100 + Math.floorMod(index, 12) + 1;
   }
 
   /** "YYYY-MM". */
