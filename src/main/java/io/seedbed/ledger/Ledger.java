@@ -420,11 +420,24 @@ public class Ledger {
   }
 
   /** Which of two actions is later: by time, then revoked/expired after granted at the same instant. */
-  private static final Comparator<TitleFact> TITLE_ORDER = Comparator
-      .comparing((TitleFact f) -> f.at)
-      .thenComparingInt(f -> TitleAction.GRANTED.code().equals(f.action) ? 0 : 1)
-      .thenComparing(f -> f.action)
-      .thenComparing(TitleFact::canonical);
+  private static final Comparator<TitleFact> TITLE_ORDER = Ledger::titleOrder;
+
+  private static int titleOrder(TitleFact a, TitleFact b) {
+    int c = a.at.compareTo(b.at);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(granted(a) ? 0 : 1, granted(b) ? 0 : 1);
+    if (c != 0) {
+      return c;
+    }
+    c = a.action.compareTo(b.action);
+    return c != 0 ? c : a.canonical().compareTo(b.canonical());
+  }
+
+  private static boolean granted(TitleFact f) {
+    return TitleAction.GRANTED.code().equals(f.action);
+  }
 
   /**
    * The items the views show (replayed to the latest event time): all but items invalid for more
@@ -472,6 +485,29 @@ public class Ledger {
     return monthKept(latest, s) ? latest : 0;
   }
 
+  /**
+   * The VAT returns of the {@code count} months ending with {@code end}, oldest first; null unless
+   * every one of them has a return inside the window.
+   */
+  public List<VatMonth> vatMonths(int end, int count, LedgerSettings s) {
+    int first = Months.plus(end, 1 - count);
+    VatMonth start = vatMonth(first, s);
+    if (start == null || !monthKept(end, s)) {
+      return null;
+    }
+    int i = vatTable.indexOf(start);
+    if (i + count > vatTable.size()) {
+      return null;
+    }
+    List<VatMonth> run = vatTable.facts().subList(i, i + count);
+    for (int k = 0, m = first; k < count; k++, m = Months.plus(m, 1)) {
+      if (run.get(k).month != m) {
+        return null;
+      }
+    }
+    return run;
+  }
+
   /** The VAT return of {@code yyyymm}; null if none or outside the window. */
   public VatMonth vatMonth(int yyyymm, LedgerSettings s) {
     open();
@@ -499,6 +535,27 @@ public class Ledger {
   /** Energy in tce of {@code yyyymm} as in {@link #energyTceByMonth}; null if none or outside the window. */
   public Double energyTce(int yyyymm, LedgerSettings s) {
     return monthKept(yyyymm, s) ? energy().tce(yyyymm) : null;
+  }
+
+  /**
+   * Energy in tce of the {@code count} months ending with {@code end}, oldest first, as in
+   * {@link #energyTceByMonth}; null unless readings cover every one of them inside the window.
+   */
+  public double[] energyTce(int end, int count, LedgerSettings s) {
+    double[] tce = new double[count];
+    int m = Months.plus(end, 1 - count);
+    if (!monthKept(m, s)) {
+      return null;
+    }
+    EnergyMonths e = energy();
+    for (int k = 0; k < count; k++, m = Months.plus(m, 1)) {
+      Double v = e.tce(m);
+      if (v == null) {
+        return null;
+      }
+      tce[k] = v;
+    }
+    return tce;
   }
 
   private EnergyMonths energy() {
@@ -680,25 +737,41 @@ public class Ledger {
     open();
     TitleFact latest = null;
     for (TitleFact f : titleTable.facts()) {
-      if (f.title.equals(title) && !f.at.isAfter(t)
-          && (latest == null || TITLE_ORDER.compare(f, latest) > 0)) {
-        latest = f;
+      if (f.title.equals(title)) {
+        latest = later(latest, f, t);
       }
     }
-    return latest != null && TitleAction.GRANTED.code().equals(latest.action)
-        && (latest.validUntilDay == null || ChinaCalendar.epochDay(t) <= latest.validUntilDay);
+    return held(latest, t);
   }
 
   /** Title codes held at {@code t}, sorted. */
   public Set<String> titlesHeldAt(Instant t) {
     open();
     Set<String> held = new TreeSet<>();
-    for (TitleFact f : titleTable.facts()) {
-      if (titleHeldAt(f.title, t)) {
-        held.add(f.title);
+    TitleFact latest = null;
+    for (TitleFact f : titleTable.facts()) { // by title: each title's actions are together
+      if (latest != null && !latest.title.equals(f.title)) {
+        if (held(latest, t)) {
+          held.add(latest.title);
+        }
+        latest = null;
       }
+      latest = later(latest, f, t);
+    }
+    if (held(latest, t)) {
+      held.add(latest.title);
     }
     return held;
+  }
+
+  /** The later of two actions of one title that are at or before {@code t} ({@code latest} may be null). */
+  private static TitleFact later(TitleFact latest, TitleFact f, Instant t) {
+    return !f.at.isAfter(t) && (latest == null || titleOrder(f, latest) > 0) ? f : latest;
+  }
+
+  private static boolean held(TitleFact latest, Instant t) {
+    return latest != null && granted(latest)
+        && (latest.validUntilDay == null || ChinaCalendar.epochDay(t) <= latest.validUntilDay);
   }
 
   // ------------------------------------------------------------------ pruning

@@ -237,17 +237,48 @@ final class LedgerFormat {
      */
     @Override
     public int compare(Reading a, Reading b) {
-      if (a.meter.equals(b.meter)) {
+      if (a.sameMeterAs(b)) {
         if (isoDay(a.fromDay) && isoDay(b.fromDay) && isoDay(a.toDay) && isoDay(b.toDay)) {
           int c = Integer.compare(a.fromDay, b.fromDay);
           return c != 0 ? c : Integer.compare(a.toDay, b.toDay);
         }
-      } else if (!a.meter.startsWith(b.meter) && !b.meter.startsWith(a.meter)) {
-        return a.meter.compareTo(b.meter);
+      } else {
+        int c = compareMeters(a, b);
+        if (c != PREFIX && c != 0) {
+          return c;
+        }
       }
       return a.identity().compareTo(b.identity());
     }
   };
+
+  /** Says that one {@code carrier|meterId|} is a proper prefix of the other: the rest decides. */
+  private static final int PREFIX = Integer.MIN_VALUE;
+
+  /** {@code carrier|meterId|} of two readings compared as strings, without building them. */
+  private static int compareMeters(Reading a, Reading b) {
+    int la = a.carrier.length() + a.meterId.length() + 2;
+    int lb = b.carrier.length() + b.meterId.length() + 2;
+    for (int i = 0, n = Math.min(la, lb); i < n; i++) {
+      char ca = meterChar(a, i);
+      char cb = meterChar(b, i);
+      if (ca != cb) {
+        return ca - cb;
+      }
+    }
+    return la == lb ? 0 : PREFIX;
+  }
+
+  private static char meterChar(Reading r, int i) {
+    int c = r.carrier.length();
+    if (i < c) {
+      return r.carrier.charAt(i);
+    }
+    if (i == c || i == c + 1 + r.meterId.length()) {
+      return '|';
+    }
+    return r.meterId.charAt(i - c - 1);
+  }
 
   /** A day whose ISO form has a 4-digit year: those compare as strings in day order. */
   private static boolean isoDay(int epochDay) {

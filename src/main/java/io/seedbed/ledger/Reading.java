@@ -16,8 +16,6 @@ public final class Reading implements Versioned {
   public final String carrier;
   /** The meter id as the identity spells it ({@code "null"} for a reading without one). */
   public final String meterId;
-  /** {@code carrier|meterId|}: the start of the identity, shared by a meter's readings. */
-  final String meter;
   /** EnergyUnit code. */
   public final String unit;
   public final double amount;
@@ -27,11 +25,10 @@ public final class Reading implements Versioned {
   public final double factor;
   public final double tce;
 
-  private Reading(String carrier, String meterId, String meter, String unit, double amount,
-      int fromDay, int toDay, double factor, double tce) {
+  private Reading(String carrier, String meterId, String unit, double amount, int fromDay, int toDay,
+      double factor, double tce) {
     this.carrier = carrier;
     this.meterId = meterId;
-    this.meter = meter != null ? meter : carrier + "|" + meterId + "|";
     this.unit = unit;
     this.amount = amount;
     this.fromDay = fromDay;
@@ -43,21 +40,20 @@ public final class Reading implements Versioned {
   /** A reading converted with {@code factor} kgce per unit. */
   static Reading converted(String carrier, String meterId, String unit, double amount, int fromDay,
       int toDay, double factor) {
-    return new Reading(carrier, meterId, null, unit, amount, fromDay, toDay, factor,
+    return new Reading(carrier, meterId, unit, amount, fromDay, toDay, factor,
         EnergyFactors.tce(amount, factor));
   }
 
   /** A reading whose tce is known but not the factor it came from. */
   static Reading ofTce(String carrier, String meterId, String unit, double amount, int fromDay,
       int toDay, double tce) {
-    return new Reading(carrier, meterId, null, unit, amount, fromDay, toDay, Double.NaN, tce);
+    return new Reading(carrier, meterId, unit, amount, fromDay, toDay, Double.NaN, tce);
   }
 
-  /** The same meter as {@code other} (shares its identity prefix), read from the packed form. */
+  /** A reading of the same meter as {@code other} (sharing its strings), read from the packed form. */
   static Reading sameMeter(Reading other, String unit, double amount, int fromDay, int toDay,
       double factor, double tce) {
-    return new Reading(other.carrier, other.meterId, other.meter, unit, amount, fromDay, toDay,
-        factor, tce);
+    return new Reading(other.carrier, other.meterId, unit, amount, fromDay, toDay, factor, tce);
   }
 
   boolean tceOnly() {
@@ -65,12 +61,12 @@ public final class Reading implements Versioned {
   }
 
   boolean sameMeterAs(Reading other) {
-    return meter.equals(other.meter);
+    return carrier.equals(other.carrier) && meterId.equals(other.meterId);
   }
 
   /** The identity as feeds.md spells it, less the "meter|USCC|" every reading of a ledger shares. */
   String identity() {
-    return meter + LocalDate.ofEpochDay(fromDay) + "|" + LocalDate.ofEpochDay(toDay);
+    return carrier + "|" + meterId + "|" + LocalDate.ofEpochDay(fromDay) + "|" + LocalDate.ofEpochDay(toDay);
   }
 
   /** The reading's event time: the start of its last day (contract: {@code to} is (t)). */
