@@ -200,12 +200,12 @@ public final class IndicatorCalculator {
 
   /** Sales (or tax) of the 12 months ending {@code end}; null unless all 12 have a return. */
   private static Double sum12(Ledger l, LedgerSettings ls, int end, boolean sales) {
+    List<VatMonth> months = l.vatMonths(end, TTM_MONTHS, ls);
+    if (months == null) {
+      return null;
+    }
     double sum = 0;
-    for (int i = TTM_MONTHS - 1; i >= 0; i--) {
-      VatMonth v = l.vatMonth(Months.plus(end, -i), ls);
-      if (v == null) {
-        return null;
-      }
+    for (VatMonth v : months) {
       sum += sales ? v.sales : v.taxPaid;
     }
     return sum;
@@ -213,12 +213,12 @@ public final class IndicatorCalculator {
 
   /** Energy of the 12 months ending {@code end}; null unless readings cover every one of them. */
   private static Double energy12(Ledger l, LedgerSettings ls, int end) {
+    double[] tce = l.energyTce(end, TTM_MONTHS, ls);
+    if (tce == null) {
+      return null;
+    }
     double sum = 0;
-    for (int i = TTM_MONTHS - 1; i >= 0; i--) {
-      Double v = l.energyTce(Months.plus(end, -i), ls);
-      if (v == null) {
-        return null;
-      }
+    for (double v : tce) {
       sum += v;
     }
     return sum;

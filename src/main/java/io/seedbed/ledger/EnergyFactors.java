@@ -58,11 +58,21 @@ public final class EnergyFactors {
 
   /** {@code amount} of {@code carrier} in {@code unit}, in tce; fails if the unit does not fit. */
   public double tce(EnergyCarrier carrier, EnergyUnit unit, double amount) {
+    return tce(amount, kgcePerUnit(carrier, unit));
+  }
+
+  /** The factor of {@code carrier} in {@code unit}, kgce per unit; fails if the unit does not fit. */
+  public double kgcePerUnit(EnergyCarrier carrier, EnergyUnit unit) {
     Double factor = kgcePerUnit.getOrDefault(carrier, Map.of()).get(unit);
     if (factor == null) {
       throw new IllegalArgumentException("no factor for " + carrier.code() + " in " + unit.code()
           + " (allowed units: " + unitsByCarrier().get(carrier) + ")");
     }
+    return factor;
+  }
+
+  /** {@code amount} converted with {@code factor} kgce per unit, in tce. */
+  public static double tce(double amount, double factor) {
     return amount * factor / 1000.0;
   }
 

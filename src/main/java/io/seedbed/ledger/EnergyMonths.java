@@ -19,41 +19,43 @@ import java.util.function.IntPredicate;
  * sums are the same doubles, to the last bit, as spreading every reading afresh in identity order.
  */
 final class EnergyMonths {
-  /** The readings that cover some day of a month (yyyymm), by identity. */
-  private final Map<Integer, SortedMap<String, MeterFact>> byMonth = new HashMap<>();
+  /** The readings that cover some day of a month (yyyymm), in identity order. */
+  private final Map<Integer, SortedMap<Reading, Reading>> byMonth = new HashMap<>();
   /** tce per month (yyyymm) with at least one reading; all months, the windows apply when read. */
   private final Map<Integer, Double> tce = new HashMap<>();
   /** Months whose readings changed since their sum was computed. */
   private final Set<Integer> stale = new HashSet<>();
 
-  EnergyMonths(Map<String, MeterFact> readings) {
-    readings.forEach((identity, f) -> put(identity, null, f));
+  EnergyMonths(Iterable<Reading> readings) {
+    for (Reading r : readings) {
+      put(null, r);
+    }
   }
 
   /** A reading added ({@code old} null) or replaced by a new version. */
-  void put(String identity, MeterFact old, MeterFact fact) {
+  void put(Reading old, Reading fact) {
     if (old != null) {
-      remove(identity, old);
+      remove(old);
     }
     if (days(fact) <= 0) {
       return; // covers no day: counts nowhere
     }
     for (int m = Months.ofEpochDay(fact.fromDay), last = Months.ofEpochDay(fact.toDay); m <= last;
         m = Months.plus(m, 1)) {
-      byMonth.computeIfAbsent(m, k -> new TreeMap<>()).put(identity, fact);
+      byMonth.computeIfAbsent(m, k -> new TreeMap<>(LedgerFormat.READINGS)).put(fact, fact);
       stale.add(m);
     }
   }
 
-  void remove(String identity, MeterFact fact) {
+  void remove(Reading fact) {
     if (days(fact) <= 0) {
       return;
     }
     for (int m = Months.ofEpochDay(fact.fromDay), last = Months.ofEpochDay(fact.toDay); m <= last;
         m = Months.plus(m, 1)) {
-      SortedMap<String, MeterFact> readings = byMonth.get(m);
+      SortedMap<Reading, Reading> readings = byMonth.get(m);
       if (readings != null) {
-        readings.remove(identity);
+        readings.remove(fact);
         if (readings.isEmpty()) {
           byMonth.remove(m);
         }
@@ -85,7 +87,7 @@ final class EnergyMonths {
       return;
     }
     for (int m : stale) {
-      SortedMap<String, MeterFact> readings = byMonth.get(m);
+      SortedMap<Reading, Reading> readings = byMonth.get(m);
       if (readings == null) {
         tce.remove(m);
       } else {
@@ -96,13 +98,13 @@ final class EnergyMonths {
   }
 
   /** Σ of each reading's share of month {@code yyyymm}, in identity order, as one spread adds them. */
-  private static double sum(int yyyymm, SortedMap<String, MeterFact> readings) {
+  private static double sum(int yyyymm, SortedMap<Reading, Reading> readings) {
     LocalDate first = LocalDate.of(yyyymm / 100, yyyymm % 100, 1);
     long monthStart = first.toEpochDay();
     long monthEnd = monthStart + first.lengthOfMonth() - 1;
     double sum = 0;
     boolean any = false;
-    for (MeterFact f : readings.values()) {
+    for (Reading f : readings.values()) {
       long segmentDays = Math.min(f.toDay, monthEnd) - Math.max(f.fromDay, monthStart) + 1;
       double share = f.tce * (int) segmentDays / days(f);
       sum = any ? sum + share : share;
@@ -111,7 +113,7 @@ final class EnergyMonths {
     return sum;
   }
 
-  private static int days(MeterFact f) {
+  private static int days(Reading f) {
     return f.toDay - f.fromDay + 1;
   }
 }

@@ -1,50 +1,42 @@
 package io.seedbed.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.seedbed.feed.Accident;
 import io.seedbed.feed.AnnualReturn;
 import io.seedbed.feed.Award;
 import io.seedbed.feed.BankCredit;
-import io.seedbed.feed.Coded;
 import io.seedbed.feed.CreditRating;
-import io.seedbed.feed.Falsification;
 import io.seedbed.feed.FeedRecord;
 import io.seedbed.feed.Financing;
 import io.seedbed.feed.IpEvent;
-import io.seedbed.feed.Json;
 import io.seedbed.feed.ListAction;
 import io.seedbed.feed.ListName;
 import io.seedbed.feed.Listing;
 import io.seedbed.feed.MeterReading;
-import io.seedbed.feed.Penalty;
 import io.seedbed.feed.Profile;
 import io.seedbed.feed.TaxCreditLevel;
-import io.seedbed.feed.TaxViolation;
 import io.seedbed.feed.TitleAction;
 import io.seedbed.feed.TitleEvent;
 import io.seedbed.feed.VatReturn;
+import io.seedbed.ledger.pack.PackedTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * The per-enterprise set of facts folded from feed records (design.md, "State and time"). A Flink
- * POJO kept in keyed state: public fields, collections declared by interface, dates as ints.
+ * POJO kept in keyed state.
  *
  * <p>Every fact is stored under its identity (contract/feeds.md) and replaced only by a newer
  * version (see {@link Versioned}), so the set of facts, and every view of it, is the same whatever
@@ -57,72 +49,100 @@ import java.util.function.Predicate;
  * prunes after every record) because a fact is refused or dropped only when no later record can
  * bring it back into a view: the references of the windows (latest month, latest year, latest
  * event time) only move forward, and a fact outside a window of the current reference is outside
- * it for every later one. IP events are never dropped: see {@link #ipEvents}.
+ * it for every later one. IP events are never dropped: see {@link #ipPacked}.
  *
- * <p>Per record the operator folds, prunes and reads nearly every view, so the views are served from
- * transient working state (per-month energy, the replayed IP items, parsed profile values, window
- * starts) that changes only with the facts it comes from; see the transient fields.
+ * <p><b>State form.</b> The bulky kinds (VAT months, annual returns, ratings, meter readings, IP
+ * events, profile values, title actions) are each one byte array, packed by {@link LedgerFormat}:
+ * about 1.5 KB for an enterprise that took 10-13 KB as maps of POJOs under identity strings that
+ * repeated its USCC. The few listings, bank status, financing, awards and incidents stay maps.
+ * The first form's map fields ({@link #vat} ... {@link #titles}) are still here, with their types:
+ * Flink's POJO schema evolution lets a class gain and lose fields but not change a kept field's
+ * type, so new fields were added for the new form instead of retyping the old ones, and the old
+ * ones were kept so that a savepoint of the first form (src/test/resources/savepoints/v1) restores
+ * with its content. The first touch of such a ledger moves that content into the packed fields and
+ * nulls the old ones (and drops the USCC from the financing and award keys). Removing the old
+ * fields later would drop the content of ledgers never touched since the upgrade.
+ *
+ * <p><b>Working form.</b> Per record the operator folds, prunes and reads nearly every view, so the
+ * facts are also kept decoded on the heap (transient: Flink neither stores nor copies them; a
+ * restored or copied ledger decodes its bytes on first use), with what the views derive from them
+ * (per-month energy, the replayed IP items, parsed profile values, window starts), each kept in
+ * step with the facts it comes from. Only {@link #apply} and {@link #prune} change the facts.
  */
 public class Ledger {
   /** The latest event time of any record folded in (including ones outside the windows). */
   public Instant latestEventTime;
   /** The latest month (yyyymm) of a VAT period or a meter reading's end; 0 if none yet. */
   public int latestMonth;
-  /** VAT returns by period (yyyymm). */
-  public Map<Integer, VatMonth> vat = new HashMap<>();
-  /** Annual returns by year. */
-  public Map<Integer, AnnualFigures> annual = new HashMap<>();
-  /** Tax credit ratings by rated year. */
-  public Map<Integer, RatingFact> ratings = new HashMap<>();
-  /** Meter readings by identity. */
-  public Map<String, MeterFact> meters = new HashMap<>();
+  /** VAT returns, by period ({@link LedgerFormat#VAT}); null if none. */
+  public byte[] vatPacked;
+  /** Annual returns, by year ({@link LedgerFormat#ANNUAL}); null if none. */
+  public byte[] annualPacked;
+  /** Tax credit ratings, by rated year ({@link LedgerFormat#RATINGS}); null if none. */
+  public byte[] ratingsPacked;
+  /** Meter readings, by identity ({@link LedgerFormat#READINGS}); null if none. */
+  public byte[] readingsPacked;
   /**
-   * IP events by identity: the whole history of every item, never pruned. An item's state is a
-   * replay of all its events, and a record arriving later can revive any invalid item (a
-   * {@code restored} needs the earlier grant, a {@code transferred_in} can come years later, a
-   * re-delivered old {@code granted} dates the class-II age), so no IP event is ever provably dead.
-   * Dropping items that looked dead against the latest event time seen so far made the result
-   * depend on arrival order. The views hide items invalid for more than
-   * {@code invalidIpKeptYears} against the final latest event time instead. Bounded by the
-   * enterprise's lifetime portfolio times a handful of lifecycle events per item.
+   * IP events ({@link LedgerFormat#IP_EVENTS}): the whole history of every item, never pruned. An
+   * item's state is a replay of all its events, and a record arriving later can revive any invalid
+   * item (a {@code restored} needs the earlier grant, a {@code transferred_in} can come years later,
+   * a re-delivered old {@code granted} dates the class-II age), so no IP event is ever provably
+   * dead. Dropping items that looked dead against the latest event time seen so far made the result
+   * depend on arrival order. The views hide items invalid for more than {@code invalidIpKeptYears}
+   * against the final latest event time instead. Bounded by the enterprise's lifetime portfolio
+   * times a handful of lifecycle events per item.
    */
-  public Map<String, IpEventFact> ipEvents = new HashMap<>();
+  public byte[] ipPacked;
+  /** Profile values by field, with the time of the patch that set each ({@link LedgerFormat#PROFILE}). */
+  public byte[] profilePacked;
+  /** Title actions, by identity ({@link LedgerFormat#TITLES}). */
+  public byte[] titlesPacked;
   /** Latest action per credit list (ListName code). */
   public Map<String, ListingFact> listings = new HashMap<>();
   /** Latest bank credit status, null if none. */
   public BankFact bank;
+  /** Financing by identity without the USCC ({@code financing|at|amount}). */
   public Map<String, FinancingFact> financing = new HashMap<>();
+  /** Awards by identity without the USCC ({@code award|level|at}). */
   public Map<String, AwardFact> awards = new HashMap<>();
   /** Penalties, accidents, tax violations and falsifications by identity. */
   public Map<String, IncidentFact> incidents = new HashMap<>();
-  /** Profile values by ProfileField name. */
-  public Map<String, ProfileValue> profile = new HashMap<>();
-  /** Title actions by identity. */
-  public Map<String, TitleFact> titles = new HashMap<>();
 
-  // Working state: transient, so Flink neither stores nor copies it (a restored or copied ledger
-  // starts without it and rebuilds it from the facts on first use). Only apply and prune change
-  // the facts, and they keep it in step.
-  /** Energy per month, kept in step with {@link #meters}; null until first used. */
+  // The first state form (see the class comment): null, except in a ledger restored from it and
+  // not touched since.
+  public Map<Integer, VatMonth> vat;
+  public Map<Integer, AnnualFigures> annual;
+  public Map<Integer, RatingFact> ratings;
+  public Map<String, MeterFact> meters;
+  public Map<String, IpEventFact> ipEvents;
+  public Map<String, ProfileValue> profile;
+  public Map<String, TitleFact> titles;
+
+  // ---- working form: transient (see the class comment)
+  private transient PackedTable<VatMonth> vatTable;
+  private transient PackedTable<AnnualFigures> annualTable;
+  private transient PackedTable<RatingFact> ratingTable;
+  private transient PackedTable<Reading> readingTable;
+  private transient PackedTable<IpEventFact> ipTable;
+  private transient PackedTable<ProfileFact> profileTable;
+  private transient PackedTable<TitleFact> titleTable;
+  /** Energy per month, in step with {@link #readingTable}; null until first used. */
   private transient EnergyMonths energy;
-  /** The IP portfolio replayed item by item, kept in step with {@link #ipEvents}; null until first used. */
+  /** The IP portfolio replayed item by item, in step with {@link #ipTable}; null until first used. */
   private transient IpBook ipBook;
-  /** Bumped on every change of {@link #vat}, {@link #annual} and {@link #ratings}: keys the caches below. */
-  private transient int vatVersion;
-  private transient int annualVersion;
-  private transient int ratingsVersion;
-  private transient int ipVersion;
-  private transient Cached<Integer> latestVat;
+  private transient KeptItems keptItems;
   private transient Cached<SortedMap<Integer, AnnualFigures>> annualView;
   private transient Cached<SortedMap<Integer, RatingFact>> ratingsView;
-  /** The items {@link #ipItems} shows as of the latest event time (asked twice per record). */
-  private transient KeptItems keptItems;
   /** {@link #lookbackStart} and the IP horizon, for the latest event time they were computed for. */
   private transient Cached<Instant> lookbackStart;
   private transient Cached<Instant> ipHorizon;
-  /** The parsed form of each profile value (by field ordinal), and the stored value it was parsed from. */
-  private transient ProfileValue[] parsedFrom;
+  /** The profile values by ProfileField ordinal; null when the profile changed. */
+  private transient ProfileFact[] profileByField;
+  /** The parsed form of each profile value (by field ordinal), and the value it was parsed from. */
+  private transient ProfileFact[] parsedFrom;
   private transient Object[] parsed;
+  /** A probe for VAT lookups by month. */
+  private transient VatMonth vatProbe;
   /** The references the last prune ran with, and whether a title action was kept since. */
   private transient Instant prunedAt;
   private transient int prunedMonth;
@@ -141,29 +161,37 @@ public class Ledger {
 
   /** Folds one record in; says whether the set of facts changed. */
   public LedgerChange apply(FeedRecord r, LedgerSettings s) {
+    open();
     if (latestEventTime == null || r.eventTime().isAfter(latestEventTime)) {
       latestEventTime = r.eventTime();
     }
+    LedgerChange change = fold(r, s);
+    if (change.changed()) {
+      store();
+    }
+    return change;
+  }
+
+  private LedgerChange fold(FeedRecord r, LedgerSettings s) {
     if (r instanceof VatReturn v) {
       int m = Months.of(v.period());
       if (!monthKept(m, s)) {
         return LedgerChange.OUTSIDE_WINDOW;
       }
       latestMonth = Math.max(latestMonth, m);
-      return counted(upsert(vat, m, new VatMonth(m, v.sales(), v.taxPaid(), v.filedAt())), Kind.VAT);
+      return upsert(vatTable, new VatMonth(m, v.sales(), v.taxPaid(), v.filedAt()), null);
     }
     if (r instanceof AnnualReturn a) {
-      if (!annual.isEmpty() && a.year() <= maxKey(annual) - s.annualReturnsKept) {
+      if (!annualTable.isEmpty() && a.year() <= annualTable.last().year - s.annualReturnsKept) {
         return LedgerChange.OUTSIDE_WINDOW;
       }
-      return counted(upsert(annual, a.year(), annualFigures(a)), Kind.ANNUAL);
+      return upsert(annualTable, RecordFacts.annual(a), null);
     }
     if (r instanceof CreditRating c) {
-      if (!ratings.isEmpty() && c.year() <= maxKey(ratings) - s.lookbackYears) {
+      if (!ratingTable.isEmpty() && c.year() <= ratingTable.last().year - s.lookbackYears) {
         return LedgerChange.OUTSIDE_WINDOW;
       }
-      return counted(upsert(ratings, c.year(), new RatingFact(c.year(), c.level().code(), c.publishedAt())),
-          Kind.RATINGS);
+      return upsert(ratingTable, new RatingFact(c.year(), c.level().code(), c.publishedAt()), null);
     }
     if (r instanceof MeterReading m) {
       int toMonth = Months.of(m.to());
@@ -171,29 +199,14 @@ public class Ledger {
         return LedgerChange.OUTSIDE_WINDOW;
       }
       latestMonth = Math.max(latestMonth, toMonth);
-      double tce = s.energy.tce(m.carrier(), m.unit(), m.amount());
-      MeterFact f = new MeterFact(m.carrier().code(), m.unit().code(),
-          m.amount(), (int) m.from().toEpochDay(), (int) m.to().toEpochDay(), tce);
-      String identity = m.identity();
-      MeterFact old = meters.get(identity);
-      if (upsert(meters, identity, f) == LedgerChange.UNCHANGED) {
-        return LedgerChange.UNCHANGED;
-      }
-      if (energy != null) {
-        energy.put(identity, old, f);
-      }
-      return LedgerChange.CHANGED;
+      Reading reading = Reading.converted(m.carrier().code(), String.valueOf(m.meterId()),
+          m.unit().code(), m.amount(), (int) m.from().toEpochDay(), (int) m.to().toEpochDay(),
+          s.energy.kgcePerUnit(m.carrier(), m.unit()));
+      return upsert(readingTable, reading, energy == null ? null : energy::put);
     }
     if (r instanceof IpEvent e) {
       IpEventFact f = new IpEventFact(e.ipNo(), e.ipType().code(), e.event().code(), e.at());
-      if (upsert(ipEvents, e.identity(), f) == LedgerChange.UNCHANGED) {
-        return LedgerChange.UNCHANGED;
-      }
-      if (ipBook != null) {
-        ipBook.put(f);
-      }
-      ipVersion++;
-      return LedgerChange.CHANGED;
+      return upsert(ipTable, f, ipBook == null ? null : (old, fact) -> ipBook.put(fact));
     }
     if (r instanceof Listing l) {
       return upsert(listings, l.list().code(), new ListingFact(l.list().code(), l.action().code(), l.at()));
@@ -215,7 +228,7 @@ public class Ledger {
       if (!titleKept(f, s)) {
         return LedgerChange.OUTSIDE_WINDOW;
       }
-      LedgerChange change = upsert(titles, t.identity(), f);
+      LedgerChange change = upsert(titleTable, f, null);
       titlesChanged |= change.changed();
       return change;
     }
@@ -223,54 +236,19 @@ public class Ledger {
       if (!inLookback(f.at(), s)) {
         return LedgerChange.OUTSIDE_WINDOW;
       }
-      return upsert(financing, f.identity(), new FinancingFact(f.amount(), f.qualifiedInvestor(), f.at()));
+      return upsert(financing, RecordFacts.key(r), new FinancingFact(f.amount(), f.qualifiedInvestor(), f.at()));
     }
     if (r instanceof Award a) {
       if (!inLookback(a.at(), s)) {
         return LedgerChange.OUTSIDE_WINDOW;
       }
-      return upsert(awards, a.identity(), new AwardFact(a.level().code(), a.rank(), a.at()));
+      return upsert(awards, RecordFacts.key(r), new AwardFact(a.level().code(), a.rank(), a.at()));
     }
-    IncidentFact incident = incidentOf(r);
+    IncidentFact incident = RecordFacts.incident(r);
     if (!inLookback(incident.occurredAt, s)) {
       return LedgerChange.OUTSIDE_WINDOW;
     }
     return upsert(incidents, r.identity(), incident);
-  }
-
-  private static IncidentFact incidentOf(FeedRecord r) {
-    String source = r.feed().id() + "/" + r.kind();
-    if (r instanceof Penalty p) {
-      return new IncidentFact(source + "/" + p.caseId(), "penalty", p.category().code(),
-          p.severity().code(), p.decidedAt(), source);
-    }
-    if (r instanceof Accident a) {
-      return new IncidentFact(source + "/" + a.caseId(), "accident", a.category().code(),
-          a.severity().code(), a.occurredAt(), source);
-    }
-    if (r instanceof TaxViolation v) {
-      return new IncidentFact(source + "/" + v.caseId(), "violation", v.category().code(), null,
-          v.decidedAt(), source);
-    }
-    if (r instanceof Falsification f) {
-      return new IncidentFact(source + "/" + f.caseId(), "falsification", null, null, f.at(), source);
-    }
-    throw new IllegalArgumentException("no ledger rule for record kind " + r.kind());
-  }
-
-  private static AnnualFigures annualFigures(AnnualReturn a) {
-    AnnualFigures f = new AnnualFigures();
-    f.year = a.year();
-    f.operatingRevenue = a.operatingRevenue();
-    f.mainBusinessRevenue = a.mainBusinessRevenue();
-    f.netProfit = a.netProfit();
-    f.totalAssets = a.totalAssets();
-    f.totalLiabilities = a.totalLiabilities();
-    f.rdExpense = a.rdExpense();
-    f.employees = a.employees();
-    f.rdStaff = a.rdStaff();
-    f.filedAt = a.filedAt();
-    return f;
   }
 
   /** A patch: each present field replaces the current value unless that one is newer. */
@@ -294,6 +272,9 @@ public class Ledger {
     changed |= putField(ProfileField.MARKET_SHARE, p.marketShare(), p.at());
     changed |= putField(ProfileField.MARKET_RANK, p.marketRank(), p.at());
     changed |= putField(ProfileField.DEVELOPMENT_SCORE, p.developmentScore(), p.at());
+    if (changed) {
+      profileByField = null;
+    }
     return changed ? LedgerChange.CHANGED : LedgerChange.UNCHANGED;
   }
 
@@ -301,26 +282,8 @@ public class Ledger {
     if (value == null) {
       return false;
     }
-    return upsert(profile, field.name(), new ProfileValue(encode(value), at)).changed();
-  }
-
-  /** Text form of a profile value: codes for enums, ISO dates, lists as sorted JSON arrays. */
-  private static String encode(Object value) {
-    if (value instanceof Coded c) {
-      return c.code();
-    }
-    if (value instanceof Collection<?> list) {
-      Set<String> sorted = new TreeSet<>();
-      for (Object o : list) {
-        sorted.add(o instanceof Coded c ? c.code() : String.valueOf(o));
-      }
-      try {
-        return Json.MAPPER.writeValueAsString(sorted);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return value.toString();
+    return upsert(profileTable, new ProfileFact(field.name(), RecordFacts.profileText(value), at), null)
+        .changed();
   }
 
   private static <K, F extends Versioned> LedgerChange upsert(Map<K, F> map, K key, F fact) {
@@ -332,46 +295,95 @@ public class Ledger {
     return LedgerChange.CHANGED;
   }
 
-  private static int maxKey(Map<Integer, ?> map) {
-    int max = Integer.MIN_VALUE;
-    for (int k : map.keySet()) {
-      max = Math.max(max, k);
-    }
-    return max;
+  /** Told of a fact put into a table: the version it replaced (null if new) and the new one. */
+  private interface Replaced<F> {
+    void replaced(F old, F fact);
   }
 
-  /** What a change touched, for the caches keyed by a version. */
-  private enum Kind { VAT, ANNUAL, RATINGS }
-
-  private LedgerChange counted(LedgerChange change, Kind kind) {
-    if (change.changed()) {
-      switch (kind) {
-        case VAT -> vatVersion++;
-        case ANNUAL -> annualVersion++;
-        case RATINGS -> ratingsVersion++;
-        default -> throw new IllegalStateException(kind.name());
-      }
+  private static <F extends Versioned> LedgerChange upsert(PackedTable<F> table, F fact, Replaced<F> then) {
+    int i = table.indexOf(fact);
+    if (i >= 0 && Versioned.compare(fact, table.get(i)) <= 0) {
+      return LedgerChange.UNCHANGED;
     }
-    return change;
+    F old = table.put(fact);
+    if (then != null) {
+      then.replaced(old, fact);
+    }
+    return LedgerChange.CHANGED;
   }
 
-  /** A value computed from one state of its inputs: a key (a time or null), a version and the settings. */
-  private static final class Cached<T> {
-    final Object key;
-    final int version;
-    final LedgerSettings settings;
-    final T value;
+  // ------------------------------------------------------------------ state form
 
-    Cached(Object key, int version, LedgerSettings settings, T value) {
-      this.key = key;
-      this.version = version;
-      this.settings = settings;
-      this.value = value;
+  /**
+   * Decodes the packed facts into the working form, once per ledger object, moving the content of
+   * the first state form over first (see the class comment).
+   */
+  private void open() {
+    if (vatTable != null) {
+      return;
     }
+    vatTable = PackedTable.read(LedgerFormat.VAT, vatPacked);
+    annualTable = PackedTable.read(LedgerFormat.ANNUAL, annualPacked);
+    ratingTable = PackedTable.read(LedgerFormat.RATINGS, ratingsPacked);
+    readingTable = PackedTable.read(LedgerFormat.READINGS, readingsPacked);
+    ipTable = PackedTable.read(LedgerFormat.IP_EVENTS, ipPacked);
+    profileTable = PackedTable.read(LedgerFormat.PROFILE, profilePacked);
+    titleTable = PackedTable.read(LedgerFormat.TITLES, titlesPacked);
+    if (vat != null || annual != null || ratings != null || meters != null || ipEvents != null
+        || profile != null || titles != null) {
+      moveFirstForm();
+      store();
+    }
+  }
 
-    static boolean fresh(Cached<?> c, Object key, int version, LedgerSettings s) {
-      return c != null && c.version == version && c.settings == s && Objects.equals(c.key, key);
+  private void moveFirstForm() {
+    if (vat != null) {
+      vat.values().forEach(f -> upsert(vatTable, f, null));
     }
+    if (annual != null) {
+      annual.values().forEach(f -> upsert(annualTable, f, null));
+    }
+    if (ratings != null) {
+      ratings.values().forEach(f -> upsert(ratingTable, f, null));
+    }
+    if (meters != null) {
+      meters.forEach((key, f) -> upsert(readingTable, LegacyLedger.reading(key, f), null));
+    }
+    if (ipEvents != null) {
+      ipEvents.values().forEach(f -> upsert(ipTable, f, null));
+    }
+    if (profile != null) {
+      profile.forEach((field, v) -> upsert(profileTable, new ProfileFact(field, v.value, v.at), null));
+    }
+    if (titles != null) {
+      titles.values().forEach(f -> upsert(titleTable, f, null));
+    }
+    financing = withoutUscc(financing);
+    awards = withoutUscc(awards);
+    vat = null;
+    annual = null;
+    ratings = null;
+    meters = null;
+    ipEvents = null;
+    profile = null;
+    titles = null;
+  }
+
+  private static <F> Map<String, F> withoutUscc(Map<String, F> firstForm) {
+    Map<String, F> map = new HashMap<>();
+    firstForm.forEach((key, f) -> map.put(LegacyLedger.withoutUscc(key), f));
+    return map;
+  }
+
+  /** The packed fields from the tables, after a change. */
+  private void store() {
+    vatPacked = vatTable.bytes();
+    annualPacked = annualTable.bytes();
+    ratingsPacked = ratingTable.bytes();
+    readingsPacked = readingTable.bytes();
+    ipPacked = ipTable.bytes();
+    profilePacked = profileTable.bytes();
+    titlesPacked = titleTable.bytes();
   }
 
   // ------------------------------------------------------------------ windows
@@ -383,8 +395,8 @@ public class Ledger {
   /** The start of the look-back: the latest event time minus {@code lookbackYears}, in China's calendar. */
   public Instant lookbackStart(LedgerSettings s) {
     Cached<Instant> c = lookbackStart;
-    if (!Cached.fresh(c, latestEventTime, 0, s)) {
-      c = new Cached<>(latestEventTime, 0, s, ChinaCalendar.plusYears(latestEventTime, -s.lookbackYears));
+    if (!Cached.fresh(c, latestEventTime, null, s)) {
+      c = new Cached<>(latestEventTime, null, s, ChinaCalendar.plusYears(latestEventTime, -s.lookbackYears));
       lookbackStart = c;
     }
     return c.value;
@@ -399,7 +411,7 @@ public class Ledger {
     if (inLookback(f.at, s)) {
       return true;
     }
-    for (TitleFact other : titles.values()) {
+    for (TitleFact other : titleTable.facts()) {
       if (other.title.equals(f.title) && TITLE_ORDER.compare(other, f) > 0) {
         return false;
       }
@@ -408,11 +420,24 @@ public class Ledger {
   }
 
   /** Which of two actions is later: by time, then revoked/expired after granted at the same instant. */
-  private static final Comparator<TitleFact> TITLE_ORDER = Comparator
-      .comparing((TitleFact f) -> f.at)
-      .thenComparingInt(f -> TitleAction.GRANTED.code().equals(f.action) ? 0 : 1)
-      .thenComparing(f -> f.action)
-      .thenComparing(TitleFact::canonical);
+  private static final Comparator<TitleFact> TITLE_ORDER = Ledger::titleOrder;
+
+  private static int titleOrder(TitleFact a, TitleFact b) {
+    int c = a.at.compareTo(b.at);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(granted(a) ? 0 : 1, granted(b) ? 0 : 1);
+    if (c != 0) {
+      return c;
+    }
+    c = a.action.compareTo(b.action);
+    return c != 0 ? c : a.canonical().compareTo(b.canonical());
+  }
+
+  private static boolean granted(TitleFact f) {
+    return TitleAction.GRANTED.code().equals(f.action);
+  }
 
   /**
    * The items the views show (replayed to the latest event time): all but items invalid for more
@@ -421,102 +446,80 @@ public class Ledger {
    */
   private KeptItems keptItems(LedgerSettings s) {
     if (ipBook == null) {
-      ipBook = new IpBook(ipEvents.values());
+      ipBook = new IpBook(ipTable.facts());
     }
     Cached<Instant> c = ipHorizon;
-    if (!Cached.fresh(c, latestEventTime, 0, s)) {
-      c = new Cached<>(latestEventTime, 0, s, ChinaCalendar.plusYears(latestEventTime, -s.invalidIpKeptYears));
+    if (!Cached.fresh(c, latestEventTime, null, s)) {
+      c = new Cached<>(latestEventTime, null, s, ChinaCalendar.plusYears(latestEventTime, -s.invalidIpKeptYears));
       ipHorizon = c;
     }
-    Instant horizon = c.value;
     KeptItems kept = keptItems;
-    if (kept == null || kept.ipVersion != ipVersion || kept.settings != s || !kept.holdsAt(horizon)) {
-      kept = new KeptItems(ipBook.items(), horizon, ipVersion, s);
+    if (kept == null || !kept.holdFor(ipTable.bytes(), s, c.value)) {
+      kept = new KeptItems(ipBook.items(), c.value, ipTable.bytes(), s);
       keptItems = kept;
     }
     return kept;
-  }
-
-  /**
-   * The items shown for one state of the portfolio, and the horizons they stay right for: a new
-   * latest event time moves the horizon but changes the list only when it passes an item's end.
-   */
-  private static final class KeptItems {
-    final List<IpItem> items;
-    /** The shown items with an abnormal-filing mark. */
-    final List<IpItem> abnormal;
-    final int ipVersion;
-    final LedgerSettings settings;
-    /** The earliest end of a shown invalid item, and the latest end of a hidden one (null if none). */
-    private final Instant earliestShownEnd;
-    private final Instant latestHiddenEnd;
-
-    KeptItems(List<IpItem> all, Instant horizon, int ipVersion, LedgerSettings settings) {
-      List<IpItem> shown = new ArrayList<>(all.size());
-      List<IpItem> marked = new ArrayList<>(0);
-      Instant shownEnd = null;
-      Instant hiddenEnd = null;
-      for (IpItem item : all) {
-        if (item.valid || item.endedAt == null) {
-          shown.add(item);
-        } else if (!item.endedAt.isBefore(horizon)) {
-          shown.add(item);
-          shownEnd = shownEnd == null || item.endedAt.isBefore(shownEnd) ? item.endedAt : shownEnd;
-        } else {
-          hiddenEnd = hiddenEnd == null || item.endedAt.isAfter(hiddenEnd) ? item.endedAt : hiddenEnd;
-          continue;
-        }
-        if (item.abnormalAt != null) {
-          marked.add(item);
-        }
-      }
-      this.items = Collections.unmodifiableList(shown);
-      this.abnormal = marked;
-      this.ipVersion = ipVersion;
-      this.settings = settings;
-      this.earliestShownEnd = shownEnd;
-      this.latestHiddenEnd = hiddenEnd;
-    }
-
-    /** Whether {@code horizon} shows and hides the same items as the one this was built for. */
-    boolean holdsAt(Instant horizon) {
-      return (earliestShownEnd == null || !earliestShownEnd.isBefore(horizon))
-          && (latestHiddenEnd == null || latestHiddenEnd.isBefore(horizon));
-    }
   }
 
   // ------------------------------------------------------------------ views
 
   /** VAT months inside the window, by yyyymm (a fresh map). */
   public SortedMap<Integer, VatMonth> vatMonths(LedgerSettings s) {
+    open();
     SortedMap<Integer, VatMonth> view = new TreeMap<>();
-    vat.forEach((m, v) -> {
-      if (monthKept(m, s)) {
-        view.put(m, v);
+    for (VatMonth v : vatTable.facts()) {
+      if (monthKept(v.month, s)) {
+        view.put(v.month, v);
       }
-    });
+    }
     return view;
   }
 
   /** The latest month (yyyymm) with a VAT return inside the window; 0 if none. */
   public int latestVatMonth(LedgerSettings s) {
-    Cached<Integer> c = latestVat;
-    if (!Cached.fresh(c, latestMonth, vatVersion, s)) {
-      int latest = 0;
-      for (int m : vat.keySet()) {
-        if (m > latest && monthKept(m, s)) {
-          latest = m;
-        }
-      }
-      c = new Cached<>(latestMonth, vatVersion, s, latest);
-      latestVat = c;
+    open();
+    if (vatTable.isEmpty()) {
+      return 0;
     }
-    return c.value;
+    int latest = vatTable.last().month; // the months are sorted: if the latest is out, all are
+    return monthKept(latest, s) ? latest : 0;
+  }
+
+  /**
+   * The VAT returns of the {@code count} months ending with {@code end}, oldest first; null unless
+   * every one of them has a return inside the window.
+   */
+  public List<VatMonth> vatMonths(int end, int count, LedgerSettings s) {
+    int first = Months.plus(end, 1 - count);
+    VatMonth start = vatMonth(first, s);
+    if (start == null || !monthKept(end, s)) {
+      return null;
+    }
+    int i = vatTable.indexOf(start);
+    if (i + count > vatTable.size()) {
+      return null;
+    }
+    List<VatMonth> run = vatTable.facts().subList(i, i + count);
+    for (int k = 0, m = first; k < count; k++, m = Months.plus(m, 1)) {
+      if (run.get(k).month != m) {
+        return null;
+      }
+    }
+    return run;
   }
 
   /** The VAT return of {@code yyyymm}; null if none or outside the window. */
   public VatMonth vatMonth(int yyyymm, LedgerSettings s) {
-    return monthKept(yyyymm, s) ? vat.get(yyyymm) : null;
+    open();
+    if (!monthKept(yyyymm, s)) {
+      return null;
+    }
+    if (vatProbe == null) {
+      vatProbe = new VatMonth();
+    }
+    vatProbe.month = yyyymm;
+    int i = vatTable.indexOf(vatProbe);
+    return i >= 0 ? vatTable.get(i) : null;
   }
 
   /**
@@ -534,40 +537,66 @@ public class Ledger {
     return monthKept(yyyymm, s) ? energy().tce(yyyymm) : null;
   }
 
+  /**
+   * Energy in tce of the {@code count} months ending with {@code end}, oldest first, as in
+   * {@link #energyTceByMonth}; null unless readings cover every one of them inside the window.
+   */
+  public double[] energyTce(int end, int count, LedgerSettings s) {
+    double[] tce = new double[count];
+    int m = Months.plus(end, 1 - count);
+    if (!monthKept(m, s)) {
+      return null;
+    }
+    EnergyMonths e = energy();
+    for (int k = 0; k < count; k++, m = Months.plus(m, 1)) {
+      Double v = e.tce(m);
+      if (v == null) {
+        return null;
+      }
+      tce[k] = v;
+    }
+    return tce;
+  }
+
   private EnergyMonths energy() {
+    open();
     if (energy == null) {
-      energy = new EnergyMonths(meters);
+      energy = new EnergyMonths(readingTable.facts());
     }
     return energy;
   }
 
   /** Annual returns inside the window, by year; read-only. */
   public SortedMap<Integer, AnnualFigures> annualReturns(LedgerSettings s) {
-    Cached<SortedMap<Integer, AnnualFigures>> c = annualView;
-    if (!Cached.fresh(c, null, annualVersion, s)) {
-      SortedMap<Integer, AnnualFigures> view = new TreeMap<>(annual);
-      if (!view.isEmpty()) {
-        int from = view.lastKey() - s.annualReturnsKept + 1;
-        view = new TreeMap<>(view.tailMap(from));
-      }
-      c = new Cached<>(null, annualVersion, s, Collections.unmodifiableSortedMap(view));
-      annualView = c;
+    open();
+    if (!Cached.fresh(annualView, annualTable.bytes(), null, s)) {
+      annualView = window(annualTable, s.annualReturnsKept, f -> f.year, s);
     }
-    return c.value;
+    return annualView.value;
   }
 
   /** Tax credit ratings inside the window, by rated year; read-only. */
   public SortedMap<Integer, RatingFact> creditRatings(LedgerSettings s) {
-    Cached<SortedMap<Integer, RatingFact>> c = ratingsView;
-    if (!Cached.fresh(c, null, ratingsVersion, s)) {
-      SortedMap<Integer, RatingFact> view = new TreeMap<>(ratings);
-      if (!view.isEmpty()) {
-        view = new TreeMap<>(view.tailMap(view.lastKey() - s.lookbackYears + 1));
-      }
-      c = new Cached<>(null, ratingsVersion, s, Collections.unmodifiableSortedMap(view));
-      ratingsView = c;
+    open();
+    if (!Cached.fresh(ratingsView, ratingTable.bytes(), null, s)) {
+      ratingsView = window(ratingTable, s.lookbackYears, f -> f.year, s);
     }
-    return c.value;
+    return ratingsView.value;
+  }
+
+  /** The facts of the {@code years} latest years (counting back from the latest present), by year. */
+  private static <F> Cached<SortedMap<Integer, F>> window(PackedTable<F> table, int years,
+      ToIntFunction<F> year, LedgerSettings s) {
+    SortedMap<Integer, F> view = new TreeMap<>();
+    if (!table.isEmpty()) {
+      int from = year.applyAsInt(table.last()) - years + 1;
+      for (F f : table.facts()) {
+        if (year.applyAsInt(f) >= from) {
+          view.put(year.applyAsInt(f), f);
+        }
+      }
+    }
+    return new Cached<>(table.bytes(), null, s, Collections.unmodifiableSortedMap(view));
   }
 
   /**
@@ -575,6 +604,7 @@ public class Ledger {
    * at the latest event time), in their state at {@code until}, by ipNo; read-only.
    */
   public List<IpItem> ipItems(LedgerSettings s, Instant until) {
+    open();
     List<IpItem> kept = keptItems(s).items;
     if (!until.isBefore(latestEventTime)) {
       // Every event is at or before the latest event time: the items' full replays are the answer.
@@ -585,7 +615,7 @@ public class Ledger {
       keptNos.add(item.ipNo);
     }
     List<IpEventFact> events = new ArrayList<>();
-    for (IpEventFact f : ipEvents.values()) {
+    for (IpEventFact f : ipTable.facts()) {
       if (keptNos.contains(f.ipNo)) {
         events.add(f);
       }
@@ -598,6 +628,7 @@ public class Ledger {
    * falsifications, plus the derived ones: tax credit rating D (kept ratings only) and abnormal IP filings.
    */
   public List<IncidentFact> incidentsInLookback(LedgerSettings s) {
+    open();
     List<IncidentFact> all = new ArrayList<>();
     for (IncidentFact f : incidents.values()) {
       if (inLookback(f.occurredAt, s)) {
@@ -625,14 +656,17 @@ public class Ledger {
 
   /** Financing inside the look-back, oldest first. */
   public List<FinancingFact> financingInLookback(LedgerSettings s) {
+    open();
     return sortedValues(financing, f -> inLookback(f.at, s));
   }
 
   /** Awards inside the look-back, oldest first. */
   public List<AwardFact> awardsInLookback(LedgerSettings s) {
+    open();
     return sortedValues(awards, a -> inLookback(a.at, s));
   }
 
+  /** The values {@code keep} accepts, by time, then by key. */
   private static <F> List<F> sortedValues(Map<String, F> map, Predicate<F> keep) {
     List<F> out = new ArrayList<>();
     if (map.isEmpty()) {
@@ -649,13 +683,14 @@ public class Ledger {
 
   /** Whether the latest action on {@code list} is an add. */
   public boolean onList(ListName list) {
+    open();
     ListingFact f = listings.get(list.code());
     return f != null && ListAction.ADD.code().equals(f.action);
   }
 
   /** The current text value of a profile field, null if never reported. */
   public String profileValue(ProfileField field) {
-    ProfileValue v = profile.get(field.name());
+    ProfileFact v = profileFact(field);
     return v == null ? null : v.value;
   }
 
@@ -666,12 +701,12 @@ public class Ledger {
    */
   @SuppressWarnings("unchecked")
   public <T> T profileValue(ProfileField field, Function<String, T> parse) {
-    ProfileValue v = profile.get(field.name());
+    ProfileFact v = profileFact(field);
     if (v == null) {
       return null;
     }
     if (parsedFrom == null) {
-      parsedFrom = new ProfileValue[ProfileField.values().length];
+      parsedFrom = new ProfileFact[ProfileField.values().length];
       parsed = new Object[parsedFrom.length];
     }
     int i = field.ordinal();
@@ -682,38 +717,68 @@ public class Ledger {
     return (T) parsed[i];
   }
 
+  private ProfileFact profileFact(ProfileField field) {
+    open();
+    if (profileByField == null) {
+      ProfileFact[] byField = new ProfileFact[ProfileField.values().length];
+      for (ProfileFact f : profileTable.facts()) {
+        byField[ProfileField.valueOf(f.field).ordinal()] = f;
+      }
+      profileByField = byField;
+    }
+    return profileByField[field.ordinal()];
+  }
+
   /**
    * Whether {@code title} is held at {@code t}: the latest action at or before {@code t} is
    * {@code granted} and, if it names a {@code validUntil}, the day of {@code t} is not after it.
    */
   public boolean titleHeldAt(String title, Instant t) {
+    open();
     TitleFact latest = null;
-    for (TitleFact f : titles.values()) {
-      if (f.title.equals(title) && !f.at.isAfter(t)
-          && (latest == null || TITLE_ORDER.compare(f, latest) > 0)) {
-        latest = f;
+    for (TitleFact f : titleTable.facts()) {
+      if (f.title.equals(title)) {
+        latest = later(latest, f, t);
       }
     }
-    return latest != null && TitleAction.GRANTED.code().equals(latest.action)
-        && (latest.validUntilDay == null || ChinaCalendar.epochDay(t) <= latest.validUntilDay);
+    return held(latest, t);
   }
 
   /** Title codes held at {@code t}, sorted. */
   public Set<String> titlesHeldAt(Instant t) {
+    open();
     Set<String> held = new TreeSet<>();
-    for (TitleFact f : titles.values()) {
-      if (titleHeldAt(f.title, t)) {
-        held.add(f.title);
+    TitleFact latest = null;
+    for (TitleFact f : titleTable.facts()) { // by title: each title's actions are together
+      if (latest != null && !latest.title.equals(f.title)) {
+        if (held(latest, t)) {
+          held.add(latest.title);
+        }
+        latest = null;
       }
+      latest = later(latest, f, t);
+    }
+    if (held(latest, t)) {
+      held.add(latest.title);
     }
     return held;
+  }
+
+  /** The later of two actions of one title that are at or before {@code t} ({@code latest} may be null). */
+  private static TitleFact later(TitleFact latest, TitleFact f, Instant t) {
+    return !f.at.isAfter(t) && (latest == null || titleOrder(f, latest) > 0) ? f : latest;
+  }
+
+  private static boolean held(TitleFact latest, Instant t) {
+    return latest != null && granted(latest)
+        && (latest.validUntilDay == null || ChinaCalendar.epochDay(t) <= latest.validUntilDay);
   }
 
   // ------------------------------------------------------------------ pruning
 
   /**
    * Drops every fact that no later record can bring back into a view (the operator calls it after
-   * every record). IP events are kept: see {@link #ipEvents}.
+   * every record). IP events are kept: see {@link #ipPacked}.
    *
    * <p>Each kind of fact is looked at only when there can be something to drop: when the reference
    * of its window moved (latest month, latest annual or rated year, latest event time) or, for
@@ -722,25 +787,28 @@ public class Ledger {
    * last prune ran with are transient: after a restore it runs once in full.
    */
   public void prune(LedgerSettings s) {
+    open();
     if (latestEventTime == null) {
       return;
     }
     boolean all = s != prunedWith;
+    boolean changed = false;
     if (all || latestMonth != prunedMonth) {
-      pruneMonths(s);
+      changed |= pruneMonths(s);
     }
-    int annualYear = annual.isEmpty() ? Integer.MIN_VALUE : maxKey(annual);
-    if ((all || annualYear != prunedAnnualYear)
-        && annual.keySet().retainAll(annualReturns(s).keySet())) {
-      annualVersion++;
+    int annualYear = annualTable.isEmpty() ? Integer.MIN_VALUE : annualTable.last().year;
+    if (all || annualYear != prunedAnnualYear) {
+      changed |= annualTable.removeIf(f -> f.year <= annualYear - s.annualReturnsKept);
     }
-    int ratingYear = ratings.isEmpty() ? Integer.MIN_VALUE : maxKey(ratings);
-    if ((all || ratingYear != prunedRatingYear)
-        && ratings.keySet().retainAll(creditRatings(s).keySet())) {
-      ratingsVersion++;
+    int ratingYear = ratingTable.isEmpty() ? Integer.MIN_VALUE : ratingTable.last().year;
+    if (all || ratingYear != prunedRatingYear) {
+      changed |= ratingTable.removeIf(f -> f.year <= ratingYear - s.lookbackYears);
     }
     if (all || !latestEventTime.equals(prunedAt) || titlesChanged) {
-      pruneLookback(s);
+      changed |= pruneLookback(s);
+    }
+    if (changed) {
+      store();
     }
     prunedWith = s;
     prunedAt = latestEventTime;
@@ -750,49 +818,51 @@ public class Ledger {
     titlesChanged = false;
   }
 
-  private void pruneMonths(LedgerSettings s) {
-    if (vat.keySet().removeIf(m -> !monthKept(m, s))) {
-      vatVersion++;
+  private boolean pruneMonths(LedgerSettings s) {
+    if (latestMonth == 0) {
+      return false;
     }
-    if (latestMonth == 0 || meters.isEmpty()) {
-      return;
-    }
+    int firstKept = Months.plus(latestMonth, 1 - s.monthsKept);
+    boolean changed = vatTable.removeIf(v -> v.month < firstKept);
     // A reading is kept while the month of its last day is: while that day is on or after the
     // first day of the first kept month.
-    int firstKept = Months.plus(latestMonth, 1 - s.monthsKept);
     long firstKeptDay = LocalDate.of(firstKept / 100, firstKept % 100, 1).toEpochDay();
-    for (Iterator<Map.Entry<String, MeterFact>> it = meters.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, MeterFact> e = it.next();
-      if (e.getValue().toDay < firstKeptDay) {
-        it.remove();
-        if (energy != null) {
-          energy.remove(e.getKey(), e.getValue());
-        }
+    changed |= readingTable.removeIf(r -> {
+      if (r.toDay >= firstKeptDay) {
+        return false;
       }
-    }
+      if (energy != null) {
+        energy.remove(r);
+      }
+      return true;
+    });
+    return changed;
   }
 
-  private void pruneLookback(LedgerSettings s) {
+  private boolean pruneLookback(LedgerSettings s) {
+    boolean changed = false;
     if (!financing.isEmpty()) {
-      financing.values().removeIf(f -> !inLookback(f.at, s));
+      changed |= financing.values().removeIf(f -> !inLookback(f.at, s));
     }
     if (!awards.isEmpty()) {
-      awards.values().removeIf(a -> !inLookback(a.at, s));
+      changed |= awards.values().removeIf(a -> !inLookback(a.at, s));
     }
     if (!incidents.isEmpty()) {
-      incidents.values().removeIf(f -> !inLookback(f.occurredAt, s));
+      changed |= incidents.values().removeIf(f -> !inLookback(f.occurredAt, s));
     }
-    if (!titles.isEmpty()) {
-      List<TitleFact> allTitles = new ArrayList<>(titles.values());
-      titles.values().removeIf(f -> !inLookback(f.at, s) && allTitles.stream()
+    if (!titleTable.isEmpty()) {
+      List<TitleFact> allTitles = new ArrayList<>(titleTable.facts());
+      changed |= titleTable.removeIf(f -> !inLookback(f.at, s) && allTitles.stream()
           .anyMatch(o -> o.title.equals(f.title) && TITLE_ORDER.compare(o, f) > 0));
     }
+    return changed;
   }
 
   /** Number of stored entries of every kind: shows pruning in tests and metrics. */
   public int entryCount() {
-    return vat.size() + annual.size() + ratings.size() + meters.size() + ipEvents.size()
-        + listings.size() + (bank == null ? 0 : 1) + financing.size()
-        + awards.size() + incidents.size() + profile.size() + titles.size();
+    open();
+    return vatTable.size() + annualTable.size() + ratingTable.size() + readingTable.size()
+        + ipTable.size() + listings.size() + (bank == null ? 0 : 1) + financing.size()
+        + awards.size() + incidents.size() + profileTable.size() + titleTable.size();
   }
 }

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One energy meter reading over the inclusive day span [fromDay, toDay], already converted to tce.
- * Kept whole (not pre-spread into months) so that a corrected reading replaces its earlier
- * contribution exactly. Flink POJO: days are epoch days because LocalDate would need Kryo.
+ * One energy meter reading over the inclusive day span [fromDay, toDay], already converted to tce,
+ * in the ledger's first state form ({@link Ledger#meters}, savepoint v1): kept so that such state
+ * restores; the ledger now works with {@link Reading}. Flink POJO: days are epoch days because
+ * LocalDate would need Kryo.
  */
 public class MeterFact implements Versioned {
   /** EnergyCarrier code. */

@@ -3,9 +3,9 @@ package io.seedbed.ledger;
 import java.time.Instant;
 
 /**
- * The current value of one profile field and the time of the patch that set it. Keeping the time
- * per field means an older patch arriving late cannot override a newer value. Values are stored as
- * text (dates ISO, lists as sorted JSON arrays) so one POJO type serves every field.
+ * The current value of one profile field and the time of the patch that set it, in the ledger's
+ * first state form ({@link Ledger#profile}, savepoint v1): kept so that such state restores; the
+ * ledger now works with {@link ProfileFact}.
  */
 public class ProfileValue implements Versioned {
   public String value;
