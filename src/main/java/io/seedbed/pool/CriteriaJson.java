@@ -1,49 +1,72 @@
 package io.seedbed.pool;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seedbed.feed.Json;
-import io.seedbed.rule.CriterionResult;
-import java.util.List;
+import io.seedbed.rule.Explanation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
-/** Renders the jsonb columns that explain a decision: the criteria and the gaps. */
+/**
+ * Renders the jsonb columns that explain a decision: the criteria and the gaps. Written with the
+ * mapper's own generator, field by field, so the text is what serializing the equivalent Jackson
+ * tree gives, without building the tree.
+ */
 public final class CriteriaJson {
   private CriteriaJson() {}
 
   /** {@code [{name, value, threshold, passed}]} for every criterion evaluated, in rule order. */
-  public static String criteria(List<CriterionResult> criteria) {
-    ArrayNode a = Json.MAPPER.createArrayNode();
-    for (CriterionResult c : criteria) {
-      item(a, c).put("passed", c.passed);
+  public static String criteria(Explanation x) {
+    StringWriter w = new StringWriter(64 * x.size());
+    try (JsonGenerator g = Json.MAPPER.createGenerator(w)) {
+      g.writeStartArray();
+      for (int i = 0; i < x.size(); i++) {
+        item(g, x, i);
+        g.writeBooleanField("passed", x.passed(i));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return write(a);
+    return w.toString();
   }
 
-  /** {@code [{name, value, threshold, shortfall}]} for each unmet criterion. */
-  public static String gaps(List<CriterionResult> unmet) {
-    ArrayNode a = Json.MAPPER.createArrayNode();
-    for (CriterionResult c : unmet) {
-      item(a, c).put("shortfall", c.shortfall);
+  /** {@code [{name, value, threshold, shortfall}]} for the unmet criteria at {@code unmet}. */
+  public static String gaps(Explanation x, int[] unmet) {
+    StringWriter w = new StringWriter(64 * unmet.length + 2);
+    try (JsonGenerator g = Json.MAPPER.createGenerator(w)) {
+      g.writeStartArray();
+      for (int i : unmet) {
+        item(g, x, i);
+        if (x.hasShortfall(i)) {
+          g.writeNumberField("shortfall", x.shortfall(i));
+        } else {
+          g.writeNullField("shortfall");
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return write(a);
+    return w.toString();
   }
 
-  /** Appends {@code {name, value, threshold}} of {@code c} to {@code a}, for the caller to complete. */
-  private static ObjectNode item(ArrayNode a, CriterionResult c) {
-    ObjectNode o = a.addObject();
-    o.put("name", c.name);
-    putValue(o, "value", c.value, c.valueText);
-    putValue(o, "threshold", c.threshold, c.thresholdText);
-    return o;
-  }
-
-  /** A number when the criterion is numeric, else its text (null when unknown). */
-  private static void putValue(ObjectNode o, String key, Double number, String text) {
-    if (number != null) {
-      o.put(key, number);
+  /** Opens {@code {name, value, threshold}} of entry {@code i}, for the caller to complete. */
+  private static void item(JsonGenerator g, Explanation x, int i) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", x.name(i));
+    if (x.hasValue(i)) {
+      g.writeNumberField("value", x.value(i));
     } else {
-      o.put(key, text);
+      g.writeStringField("value", x.valueText(i)); // a number when numeric, else its text
+    }
+    if (x.hasThreshold(i)) {
+      g.writeNumberField("threshold", x.threshold(i));
+    } else {
+      g.writeStringField("threshold", x.thresholdText(i));
     }
   }
 

@@ -3,6 +3,7 @@ package io.seedbed.pool;
 import io.seedbed.feed.FeedTime;
 import io.seedbed.indicator.Indicators;
 import io.seedbed.rule.CriterionResult;
+import io.seedbed.rule.Explanation;
 import io.seedbed.rule.PoolVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,47 +25,85 @@ public final class Discovery {
   public record Assessment(boolean near, boolean projected, String projectedDate, int potential,
       int met, int total, List<CriterionResult> gaps) {}
 
+  /**
+   * What {@link #assess} decides, without its texts: the pool state machine asks for this for every
+   * pool on every record, and for the date and the gaps only when it writes a candidate row.
+   *
+   * @param longest months until the slowest unmet criterion passes, when {@code projected}
+   */
+  record Outlook(boolean near, boolean projected, double longest, int potential, int met,
+      int total) {
+    /** ISO date (China) {@code at} + {@link #longest} months rounded up, or null when not projected. */
+    String projectedDate(Instant at) {
+      return projected ? FeedTime.dateOf(at).plusMonths((long) Math.ceil(longest)).toString() : null;
+    }
+  }
+
   private Discovery() {}
 
   public static Assessment assess(PoolVerdict v, Indicators in, Instant at, PoolSettings s) {
-    DiscoverySettings d = s.rules(v.pool).discovery();
-    List<CriterionResult> entry = new ArrayList<>();
-    List<CriterionResult> unmet = new ArrayList<>();
-    for (CriterionResult c : v.criteria) {
-      if (!PoolTracker.GRADUATED_CRITERION.equals(c.name)) {
-        entry.add(c);
-        if (!c.passed) {
-          unmet.add(c);
-        }
-      }
+    Outlook o = outlook(v, in, s);
+    List<CriterionResult> gaps = new ArrayList<>();
+    Explanation x = v.explanation();
+    for (int i : unmet(x)) {
+      gaps.add(x.result(i));
     }
-    int total = entry.size();
-    int met = total - unmet.size();
-    boolean withinMargin = !unmet.isEmpty();
+    return new Assessment(o.near(), o.projected(), o.projectedDate(at), o.potential(), o.met(),
+        o.total(), List.copyOf(gaps));
+  }
+
+  static Outlook outlook(PoolVerdict v, Indicators in, PoolSettings s) {
+    DiscoverySettings d = s.rules(v.pool).discovery();
+    Explanation x = v.explanation();
+    int total = 0;
+    int unmet = 0;
+    boolean allWithinMargin = true;
     double closeness = 0;
     double longest = 0;
-    boolean projectable = !unmet.isEmpty();
-    for (CriterionResult c : unmet) {
-      Double ratio = gapRatio(c);
-      withinMargin &= ratio != null && ratio <= d.marginFraction();
-      closeness += ratio == null ? 0 : Math.max(0, 1 - ratio);
-      Double months = monthsToPass(c, in, s.trends());
-      projectable &= months != null;
+    boolean allProjectable = true;
+    for (int i = 0; i < x.size(); i++) {
+      if (PoolTracker.GRADUATED_CRITERION.equals(x.name(i))) {
+        continue;
+      }
+      total++;
+      if (x.passed(i)) {
+        continue;
+      }
+      unmet++;
+      boolean known = hasGapRatio(x, i);
+      double ratio = known ? gapRatio(x, i) : 0;
+      allWithinMargin &= known && ratio <= d.marginFraction();
+      closeness += known ? Math.max(0, 1 - ratio) : 0;
+      Double months = monthsToPass(x, i, in, s.trends());
+      allProjectable &= months != null;
       if (months != null) {
         longest = Math.max(longest, months);
       }
     }
-    closeness = unmet.isEmpty() ? 1 : closeness / unmet.size();
+    int met = total - unmet;
+    boolean withinMargin = unmet > 0 && allWithinMargin;
+    boolean projectable = unmet > 0 && allProjectable;
+    closeness = unmet == 0 ? 1 : closeness / unmet;
     boolean enoughMet = total > 0 && (double) met / total >= d.minMetFraction();
     boolean near = !v.eligible && (withinMargin || enoughMet);
     boolean projected = !v.eligible && projectable && longest <= d.horizonMonths();
-    String date = projected
-        ? FeedTime.dateOf(at).plusMonths((long) Math.ceil(longest)).toString() : null;
     PotentialWeights w = s.weights();
     double metShare = total == 0 ? 0 : (double) met / total;
     double score = 100 * (w.met() * metShare + w.closeness() * closeness + w.trend() * trendShare(in));
     int potential = (int) Math.max(0, Math.min(100, Math.round(score)));
-    return new Assessment(near, projected, date, potential, met, total, List.copyOf(unmet));
+    return new Outlook(near, projected, longest, potential, met, total);
+  }
+
+  /** Positions of the unmet entry criteria (the {@code graduated} one is not an entry criterion). */
+  static int[] unmet(Explanation x) {
+    int[] at = new int[x.size()];
+    int n = 0;
+    for (int i = 0; i < x.size(); i++) {
+      if (!x.passed(i) && !PoolTracker.GRADUATED_CRITERION.equals(x.name(i))) {
+        at[n++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(at, n);
   }
 
   /** Shortfall ÷ |threshold| of an unmet numeric criterion; null when not numeric or unknown. */
@@ -75,24 +114,48 @@ public final class Discovery {
     return c.shortfall / Math.abs(c.threshold);
   }
 
+  /** Whether entry {@code i} has a {@link #gapRatio}: a numeric criterion with a shortfall. */
+  static boolean hasGapRatio(Explanation x, int i) {
+    return x.hasShortfall(i) && x.hasThreshold(i) && x.threshold(i) != 0;
+  }
+
+  /** {@link #gapRatio} of entry {@code i}; only when {@link #hasGapRatio}. */
+  static double gapRatio(Explanation x, int i) {
+    return x.shortfall(i) / Math.abs(x.threshold(i));
+  }
+
   /**
    * Months until a lower-bound criterion passes if the trend holds (linear), or null when no trend
    * applies to it or the trend does not point towards the threshold.
    */
   static Double monthsToPass(CriterionResult c, Indicators in, TrendCriteria t) {
-    boolean lowerBound = ">=".equals(c.op) || ">".equals(c.op);
-    if (!lowerBound || c.value == null || c.threshold == null) {
+    return monthsToPass(c.name, c.op, c.value, c.threshold, in, t);
+  }
+
+  private static Double monthsToPass(Explanation x, int i, Indicators in, TrendCriteria t) {
+    String op = x.op(i);
+    boolean lowerBound = ">=".equals(op) || ">".equals(op);
+    if (!lowerBound || !x.hasValue(i) || !x.hasThreshold(i)) {
+      return null; // before boxing: most unmet criteria end here
+    }
+    return monthsToPass(x.name(i), op, x.value(i), x.threshold(i), in, t);
+  }
+
+  private static Double monthsToPass(String name, String op, Double value, Double threshold,
+      Indicators in, TrendCriteria t) {
+    boolean lowerBound = ">=".equals(op) || ">".equals(op);
+    if (!lowerBound || value == null || threshold == null) {
       return null;
     }
-    double gap = Math.max(0, c.threshold - c.value);
+    double gap = Math.max(0, threshold - value);
     Double perYear = null;
-    if (t.revenue().contains(c.name)) {
+    if (t.revenue().contains(name)) {
       Double g = revenueGrowth(in);
-      perYear = g == null || c.value <= 0 ? null : c.value * g;
-    } else if (t.rdIntensity().contains(c.name)) {
+      perYear = g == null || value <= 0 ? null : value * g;
+    } else if (t.rdIntensity().contains(name)) {
       perYear = in.rdIntensityLastYear == null || in.rdIntensityPrevYear == null
           ? null : in.rdIntensityLastYear - in.rdIntensityPrevYear;
-    } else if (t.class1Ip().contains(c.name)) {
+    } else if (t.class1Ip().contains(name)) {
       perYear = in.newClass1IpLast12m == null ? null : in.newClass1IpLast12m.doubleValue();
     }
     return perYear == null || perYear <= 0 ? null : 12 * gap / perYear;

@@ -1,5 +1,6 @@
 package io.seedbed.pool;
 
+import io.seedbed.rule.Explanation;
 import java.time.Instant;
 
 /**
@@ -32,6 +33,28 @@ public class PoolState {
   public String membershipHash;
   /** Hash of the candidate row last emitted, null when no candidate row exists. */
   public String candidateHash;
+
+  // What the tracker remembers between evaluations on the heap, so that an evaluation that changes
+  // nothing neither renders nor hashes. Not state: Flink's POJO serializer skips transient fields,
+  // so a restored or copied state starts without them and the tracker recomputes what they spare.
+
+  /** {@link #criteria} and the explanation it was rendered from; stale once criteria changes. */
+  transient Rendered rendered;
+  /** The fields {@link #membershipHash} was last computed from, in this JVM. */
+  transient MembershipSeen membershipSeen;
+  /** What the candidate row of {@link #candidateHash} held; stale once that hash changes. */
+  transient CandidateSeen candidateSeen;
+
+  /** A criteria text and (a copy of) the explanation it renders. */
+  record Rendered(String json, Explanation from) {}
+
+  /** A membership row's content (the fields of this state it shows) and its hash. */
+  record MembershipSeen(String hash, MembershipStatus status, Instant since, ChangeReason reason,
+      Double score, Instant blockedUntil, String ruleSet, int ruleVersion, String criteria) {}
+
+  /** A candidate row's content, the gaps as (a copy of) the unmet criteria, and its hash. */
+  record CandidateSeen(String hash, int potential, int met, int total, String projectedDate,
+      Instant flaggedAt, Explanation gaps) {}
 
   public PoolState() {}
 }

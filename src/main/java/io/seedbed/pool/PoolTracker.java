@@ -10,7 +10,7 @@ import io.seedbed.feed.Hashes;
 import io.seedbed.feed.Json;
 import io.seedbed.indicator.Indicators;
 import io.seedbed.ledger.IncidentFact;
-import io.seedbed.rule.CriterionResult;
+import io.seedbed.rule.Explanation;
 import io.seedbed.rule.Pool;
 import io.seedbed.rule.PoolRule;
 import io.seedbed.rule.PoolVerdict;
@@ -34,6 +34,11 @@ import java.util.TreeMap;
  * suspension whose block has ended moves on with {@code incident_expired}; then the criteria decide,
  * with hysteresis for members. Only a status change writes a {@code pool_change}; rows are
  * re-emitted only when their content changed, so an identical re-evaluation emits nothing.
+ *
+ * <p>Runs for every pool on every record, and most steps change nothing: it decides from the
+ * verdicts' {@link Explanation}s, and renders criteria or hashes a row only when the row's content
+ * may have changed since it was last rendered or hashed (remembered in {@link PoolState}'s
+ * transient fields; after a restore they are empty and everything is rendered and hashed once).
  */
 public final class PoolTracker {
   /**
@@ -95,7 +100,7 @@ public final class PoolTracker {
     String code = pool.code();
     PoolState ps = state.pools.get(code);
     MembershipStatus prev = ps == null ? null : ps.status;
-    Discovery.Assessment a = v == null ? null : Discovery.assess(v, in, eventTime, s);
+    Discovery.Outlook a = v == null ? null : Discovery.outlook(v, in, s);
     Decision d = decide(ps, in, v, a, s.rules(pool), rule, eventTime, gone);
     if (d == null) {
       return;
@@ -104,6 +109,7 @@ public final class PoolTracker {
       ps = new PoolState();
       state.pools.put(code, ps);
     }
+    String criteria = v == null ? null : criteriaJson(ps, v);
     if (d.status != prev) {
       ChangeReason reason = rulesChanged ? ChangeReason.RULES_CHANGED : d.reason;
       ps.status = d.status;
@@ -124,7 +130,7 @@ public final class PoolTracker {
       c.eventTime = eventTime;
       c.ruleSet = ruleSet;
       c.ruleVersion = ruleVersion;
-      c.criteria = v != null ? CriteriaJson.criteria(v.criteria) : ps.criteria;
+      c.criteria = v != null ? criteria : ps.criteria;
       out.changes.add(c);
       out.transitions.add(new Transition(state.district, code, c.fromStatus, c.toStatus));
     }
@@ -133,15 +139,30 @@ public final class PoolTracker {
       ps.score = v.score;
       ps.ruleSet = v.ruleSet;
       ps.ruleVersion = v.ruleVersion;
-      ps.criteria = CriteriaJson.criteria(v.criteria);
+      ps.criteria = criteria;
     }
     emitMembership(in.uscc, code, ps, out);
-    emitCandidate(in.uscc, code, ps, a, out);
+    emitCandidate(in.uscc, code, ps, v, a, eventTime, out);
+  }
+
+  /**
+   * The criteria text of {@code v}: rendered again only when its explanation differs from the one
+   * last rendered for this pool (the text is a function of the explanation).
+   */
+  private static String criteriaJson(PoolState ps, PoolVerdict v) {
+    Explanation x = v.explanation();
+    PoolState.Rendered last = ps.rendered;
+    if (last != null && x.sameAs(last.from())) {
+      return last.json();
+    }
+    String json = CriteriaJson.criteria(x);
+    ps.rendered = new PoolState.Rendered(json, x.copy(null));
+    return json;
   }
 
   /** What the pool's status should be now; null for an untracked pool that stays untracked. */
   private static Decision decide(PoolState ps, Indicators in, PoolVerdict v,
-      Discovery.Assessment a, PoolRules r, PoolRule rule, Instant eventTime, boolean gone) {
+      Discovery.Outlook a, PoolRules r, PoolRule rule, Instant eventTime, boolean gone) {
     MembershipStatus prev = ps == null ? null : ps.status;
     Decision keep = ps == null ? null : new Decision(prev, ps.reason, ps.blockedUntil);
     if (gone) {
@@ -153,10 +174,12 @@ public final class PoolTracker {
           : new Decision(EXITED, ChangeReason.GRADUATED, null);
     }
     MembershipStatus target = v.eligible ? MEMBER : a.near() || a.projected() ? CANDIDATE : null;
-    Suspension block = rule == null ? Suspension.NONE : rule.suspensionAt(in, eventTime);
     boolean inPool = prev == MEMBER || prev == CANDIDATE || prev == SUSPENDED;
-    if (block.active() && (inPool || target != null)) {
-      return new Decision(SUSPENDED, ChangeReason.INCIDENT, block.until());
+    if (inPool || target != null) { // a block matters only then; most pools of a firm are neither
+      Suspension block = rule == null ? Suspension.NONE : rule.suspensionAt(in, eventTime);
+      if (block.active()) {
+        return new Decision(SUSPENDED, ChangeReason.INCIDENT, block.until());
+      }
     }
     if (prev == SUSPENDED) {
       return target != null ? new Decision(target, ChangeReason.INCIDENT_EXPIRED, null)
@@ -198,8 +221,9 @@ public final class PoolTracker {
     if (r.graduateWhenLarge() && "large".equals(in.smeClass)) {
       return true;
     }
-    for (CriterionResult c : v.criteria) {
-      if (GRADUATED_CRITERION.equals(c.name) && c.passed) {
+    Explanation x = v.explanation();
+    for (int i = 0; i < x.size(); i++) {
+      if (x.passed(i) && GRADUATED_CRITERION.equals(x.name(i))) {
         return true;
       }
     }
@@ -211,18 +235,30 @@ public final class PoolTracker {
     if (margin <= 0) {
       return false;
     }
-    for (CriterionResult c : v.criteria) {
-      if (!c.passed && !GRADUATED_CRITERION.equals(c.name)) {
-        Double ratio = Discovery.gapRatio(c);
-        if (ratio == null || ratio > margin) {
-          return false;
-        }
+    Explanation x = v.explanation();
+    for (int i = 0; i < x.size(); i++) {
+      if (!x.passed(i) && !GRADUATED_CRITERION.equals(x.name(i))
+          && (!Discovery.hasGapRatio(x, i) || Discovery.gapRatio(x, i) > margin)) {
+        return false;
       }
     }
     return true;
   }
 
+  /**
+   * Writes the membership row when its content changed. Content equal to what the stored hash was
+   * computed from (this JVM) has that hash: then nothing is hashed or written.
+   */
   private static void emitMembership(String uscc, String pool, PoolState ps, PoolOutputs out) {
+    PoolState.MembershipSeen seen = ps.membershipSeen;
+    if (seen != null && seen.hash() == ps.membershipHash && seen.status() == ps.status
+        && Objects.equals(seen.since(), ps.since) && seen.reason() == ps.reason
+        && Objects.equals(seen.score(), ps.score)
+        && Objects.equals(seen.blockedUntil(), ps.blockedUntil)
+        && Objects.equals(seen.ruleSet(), ps.ruleSet) && seen.ruleVersion() == ps.ruleVersion
+        && Objects.equals(seen.criteria(), ps.criteria)) {
+      return;
+    }
     PoolMembership m = new PoolMembership();
     m.uscc = uscc;
     m.pool = pool;
@@ -240,29 +276,60 @@ public final class PoolTracker {
       ps.membershipHash = hash;
       out.memberships.add(m);
     }
+    ps.membershipSeen = new PoolState.MembershipSeen(ps.membershipHash, ps.status, ps.since,
+        ps.reason, ps.score, ps.blockedUntil, ps.ruleSet, ps.ruleVersion, ps.criteria);
   }
 
-  private static void emitCandidate(String uscc, String pool, PoolState ps,
-      Discovery.Assessment a, PoolOutputs out) {
+  /**
+   * Writes the candidate row when its content changed (see {@link #emitMembership}), or its
+   * deletion when the enterprise stopped being a candidate.
+   */
+  private static void emitCandidate(String uscc, String pool, PoolState ps, PoolVerdict v,
+      Discovery.Outlook a, Instant at, PoolOutputs out) {
     if (ps.status == CANDIDATE && a != null) {
+      Explanation x = v.explanation();
+      int[] unmet = Discovery.unmet(x);
+      String projectedDate = a.projectedDate(at);
+      PoolState.CandidateSeen seen = ps.candidateSeen;
+      if (seen != null && seen.hash() == ps.candidateHash && seen.potential() == a.potential()
+          && seen.met() == a.met() && seen.total() == a.total()
+          && Objects.equals(seen.projectedDate(), projectedDate)
+          && Objects.equals(seen.flaggedAt(), ps.since) && sameGaps(x, unmet, seen.gaps())) {
+        return;
+      }
       CandidateRow c = new CandidateRow();
       c.uscc = uscc;
       c.pool = pool;
       c.potential = a.potential();
       c.met = a.met();
       c.total = a.total();
-      c.gaps = CriteriaJson.gaps(a.gaps());
-      c.projectedDate = a.projectedDate();
+      c.gaps = CriteriaJson.gaps(x, unmet);
+      c.projectedDate = projectedDate;
       c.flaggedAt = ps.since;
       String hash = Hashes.key(c.potential, c.met, c.total, c.gaps, c.projectedDate, c.flaggedAt);
       if (!hash.equals(ps.candidateHash)) {
         ps.candidateHash = hash;
         out.candidates.add(c);
       }
+      ps.candidateSeen = new PoolState.CandidateSeen(ps.candidateHash, c.potential, c.met,
+          c.total, c.projectedDate, c.flaggedAt, x.copy(unmet));
     } else if (ps.status != CANDIDATE && ps.candidateHash != null) {
       ps.candidateHash = null;
       out.candidates.add(CandidateRow.deletion(uscc, pool));
     }
+  }
+
+  /** Whether the unmet criteria at {@code unmet} are {@link Explanation#same} as {@code seen}'s. */
+  private static boolean sameGaps(Explanation x, int[] unmet, Explanation seen) {
+    if (unmet.length != seen.size()) {
+      return false;
+    }
+    for (int k = 0; k < unmet.length; k++) {
+      if (!x.same(unmet[k], seen, k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An enterprise that moved district takes its counts with it. */
@@ -284,6 +351,12 @@ public final class PoolTracker {
    */
   private static void recordIncidents(EnterprisePools state, Indicators in, RuleSet ruleSet,
       PoolOutputs out) {
+    if (in.incidents.isEmpty()) { // most firms: nothing to write, and nothing left to remember
+      if (!state.seenIncidents.isEmpty()) {
+        state.seenIncidents = new HashSet<>();
+      }
+      return;
+    }
     Set<String> present = new HashSet<>();
     for (IncidentFact f : in.incidents) {
       present.add(f.id);

@@ -13,14 +13,18 @@ record AwardWithin(String name, List<String> levels, Integer maxRank, int years,
     String source) implements Criterion {
 
   @Override
-  public boolean evaluate(Eval ev, List<CriterionResult> out) {
+  public boolean evaluate(Eval ev, Trace out) {
+    int i = out.open(this, name, ">=");
+    out.threshold(i, 1.0);
     if (ev.in.asOf == null || ev.in.awards == null) {
-      out.add(new CriterionResult(name, null, null, ">=", 1.0, null, false, null));
       return false;
     }
-    Instant from = ev.in.asOf.atZone(FeedTime.ZONE).minusYears(years).toInstant();
+    Instant from = null; // computed for the first award only: most firms have none
     int n = 0;
     for (AwardFact a : ev.in.awards) {
+      if (a != null && from == null) {
+        from = ev.in.asOf.atZone(FeedTime.ZONE).minusYears(years).toInstant();
+      }
       if (a != null && a.at != null && levels.contains(a.level)
           && (maxRank == null || a.rank <= maxRank)
           && a.at.isAfter(from) && !a.at.isAfter(ev.in.asOf)) {
@@ -28,9 +32,9 @@ record AwardWithin(String name, List<String> levels, Integer maxRank, int years,
       }
     }
     boolean passed = n >= 1;
-    out.add(new CriterionResult(name, (double) n, null, ">=", 1.0, null, passed,
-        passed ? 0.0 : 1.0));
-    return passed;
+    out.value(i, n);
+    out.shortfall(i, passed ? 0.0 : 1.0);
+    return out.passed(i, passed);
   }
 
   @Override

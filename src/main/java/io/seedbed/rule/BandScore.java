@@ -19,20 +19,32 @@ record BandScore(String name, IndicatorRegistry.Entry indicator, boolean higherI
     return Math.max(bands.get(0).points(), otherwise);
   }
 
+  /** Records the raw value as the entry's aux, or NaN with {@link #UNKNOWN} as its text. */
   @Override
-  public double score(Eval ev, List<CriterionResult> out) {
+  public double score(Eval ev, Trace out) {
     Object raw = indicator.getter().apply(ev.in);
     if (raw == null) {
-      return ScoreItem.record(name, 0, maxPoints(), indicator.name() + " unknown", out);
+      double points = ScoreItem.record(this, 0, maxPoints(), Double.NaN, out);
+      out.text(out.size() - 1, UNKNOWN);
+      return points;
     }
     double v = ((Number) raw).doubleValue();
-    String why = indicator.name() + " = " + Fmt.num(v);
     for (Band b : bands) {
       if (higherIsBetter ? v >= b.bound() : v <= b.bound()) {
-        return ScoreItem.record(name, b.points(), maxPoints(), why, out);
+        return ScoreItem.record(this, b.points(), maxPoints(), v, out);
       }
     }
-    return ScoreItem.record(name, otherwise, maxPoints(), why, out);
+    return ScoreItem.record(this, otherwise, maxPoints(), v, out);
+  }
+
+  /** Marks an entry whose indicator was unknown. */
+  private static final String UNKNOWN = "unknown";
+
+  /** What earned the points: "rd_intensity_last_year = 0.035" or "... unknown". */
+  @Override
+  public String valueText(Trace t, int i) {
+    return t.text(i) == UNKNOWN ? indicator.name() + " unknown"
+        : indicator.name() + " = " + Fmt.num(t.aux(i));
   }
 
   @Override

@@ -16,33 +16,55 @@ record ByBand(String name, IndicatorRegistry.Entry variable, List<Band> bands, C
   /** Values ≥ {@code atLeast} are judged by {@code then}. */
   record Band(double atLeast, Criterion then, String source) {}
 
+  /** {@link Trace} aux codes of the summary entry: which threshold text it has. */
+  private static final int IN_BAND = 0;
+  private static final int UNKNOWN = 1;
+  private static final int BELOW = 2;
+  private static final int OTHERWISE = 3;
+
   @Override
-  public boolean evaluate(Eval ev, List<CriterionResult> out) {
+  public boolean evaluate(Eval ev, Trace out) {
     Object raw = variable.getter().apply(ev.in);
+    int at = out.open(this, name, "band");
     if (raw == null) {
-      out.add(new CriterionResult(name, null, null, "band", null, variable.name() + " unknown",
-          false, null));
+      out.aux(at, UNKNOWN);
       return false;
     }
     double v = ((Number) raw).doubleValue();
-    int at = out.size();
+    out.value(at, v);
     for (Band b : bands) {
       if (v >= b.atLeast()) {
         boolean passed = b.then().evaluate(ev, out);
-        out.add(at, new CriterionResult(name, v, null, "band", b.atLeast(), null, passed,
-            passed ? 0.0 : null));
-        return passed;
+        out.threshold(at, b.atLeast());
+        if (passed) {
+          out.shortfall(at, 0.0);
+        }
+        return out.passed(at, passed);
       }
     }
     if (otherwise == null) {
-      out.add(new CriterionResult(name, v, null, "band", bands.get(bands.size() - 1).atLeast(),
-          "below the lowest band", false, bands.get(bands.size() - 1).atLeast() - v));
+      double lowest = bands.get(bands.size() - 1).atLeast();
+      out.threshold(at, lowest);
+      out.aux(at, BELOW);
+      out.shortfall(at, lowest - v);
       return false;
     }
     boolean passed = otherwise.evaluate(ev, out);
-    out.add(at, new CriterionResult(name, v, null, "band", null, "otherwise", passed,
-        passed ? 0.0 : null));
-    return passed;
+    out.aux(at, OTHERWISE);
+    if (passed) {
+      out.shortfall(at, 0.0);
+    }
+    return out.passed(at, passed);
+  }
+
+  @Override
+  public String thresholdText(Trace t, int i) {
+    return switch ((int) t.aux(i)) {
+      case UNKNOWN -> variable.name() + " unknown";
+      case BELOW -> "below the lowest band";
+      case OTHERWISE -> "otherwise";
+      default -> null;
+    };
   }
 
   @Override

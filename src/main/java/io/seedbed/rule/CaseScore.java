@@ -1,6 +1,5 @@
 package io.seedbed.rule;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,16 +18,25 @@ record CaseScore(String name, List<Case> cases, double otherwise, String source)
     return Math.max(cases.get(0).points(), otherwise);
   }
 
+  /** Records the number of the case taken (1 = first) as the entry's aux, 0 when none held. */
   @Override
-  public double score(Eval ev, List<CriterionResult> out) {
+  public double score(Eval ev, Trace out) {
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
-      if (c.when().evaluate(ev, new ArrayList<>())) {
-        return ScoreItem.record(name, c.points(), maxPoints(), "case " + (i + 1) + " of "
-            + cases.size(), out);
+      int mark = out.size();
+      boolean holds = c.when().evaluate(ev, out);
+      out.truncate(mark); // the conditions' own explanations are not recorded
+      if (holds) {
+        return ScoreItem.record(this, c.points(), maxPoints(), i + 1, out);
       }
     }
-    return ScoreItem.record(name, otherwise, maxPoints(), "no case held", out);
+    return ScoreItem.record(this, otherwise, maxPoints(), 0, out);
+  }
+
+  @Override
+  public String valueText(Trace t, int i) {
+    int taken = (int) t.aux(i);
+    return taken == 0 ? "no case held" : "case " + taken + " of " + cases.size();
   }
 
   @Override

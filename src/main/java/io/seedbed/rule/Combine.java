@@ -17,18 +17,20 @@ record Combine(String name, boolean all, int atLeast, List<Criterion> children, 
   }
 
   @Override
-  public boolean evaluate(Eval ev, List<CriterionResult> out) {
-    int at = out.size();
+  public boolean evaluate(Eval ev, Trace out) {
+    int at = name == null ? -1 : out.open(this, name, all ? "all" : "any");
     int held = 0;
-    for (Criterion c : children) {
-      if (c.evaluate(ev, out)) {
+    for (int k = 0; k < children.size(); k++) { // no iterator: runs for every node on every record
+      if (children.get(k).evaluate(ev, out)) {
         held++;
       }
     }
     boolean passed = held >= needed();
-    if (name != null) {
-      out.add(at, new CriterionResult(name, (double) held, null, all ? "all" : "any",
-          (double) needed(), null, passed, passed ? 0.0 : (double) (needed() - held)));
+    if (at >= 0) {
+      out.value(at, held);
+      out.threshold(at, needed());
+      out.shortfall(at, passed ? 0.0 : (double) (needed() - held));
+      out.passed(at, passed);
     }
     return passed;
   }

@@ -7,73 +7,164 @@ import java.util.Set;
  * A comparison of one named indicator ({@link IndicatorRegistry}) with a threshold:
  * {@code >= > <= <} and {@code ==} for numbers, {@code == in not_in} for codes, {@code ==} for
  * booleans, {@code in not_in} for sets (holds at least one / none of the listed codes).
+ *
+ * <p>Evaluated for every pool on every record: what the rule file fixes (the comparison, the codes
+ * as a set, the threshold text) is worked out once, here.
  */
-record Compare(String name, IndicatorRegistry.Entry indicator, String op, Double number,
-    List<String> codes, Boolean flag, String note, String source) implements Criterion {
-
+final class Compare implements Criterion {
   static final Set<String> NUMERIC_OPS = Set.of(">=", ">", "<=", "<", "==");
 
-  @Override
-  public boolean evaluate(Eval ev, List<CriterionResult> out) {
-    out.add(result(ev));
-    return out.get(out.size() - 1).passed;
+  private static final int GE = 0;
+  private static final int GT = 1;
+  private static final int LE = 2;
+  private static final int LT = 3;
+  private static final int EQ = 4;
+
+  private final String name;
+  private final IndicatorRegistry.Entry indicator;
+  private final String op;
+  private final Double number;
+  private final List<String> codes;
+  private final Boolean flag;
+  private final String note;
+  private final String source;
+  private final boolean numeric;
+  /** {@link #op} of a numeric comparison as one of {@link #GE} .. {@link #EQ}. */
+  private final int cmp;
+  /** {@link #codes} for membership tests (a text or set comparison), else null. */
+  private final Set<String> codeSet;
+  /** Whether a text or set comparison holds on membership ({@code in}, {@code ==}). */
+  private final boolean holdsOnMember;
+  /** The threshold as text of a non-numeric comparison, else null. */
+  private final String thresholdText;
+
+  Compare(String name, IndicatorRegistry.Entry indicator, String op, Double number,
+      List<String> codes, Boolean flag, String note, String source) {
+    this.name = name;
+    this.indicator = indicator;
+    this.op = op;
+    this.number = number;
+    this.codes = codes;
+    this.flag = flag;
+    this.note = note;
+    this.source = source;
+    this.numeric = indicator.kind().numeric;
+    this.cmp = switch (op) {
+      case ">=" -> GE;
+      case ">" -> GT;
+      case "<=" -> LE;
+      case "<" -> LT;
+      default -> EQ;
+    };
+    this.codeSet = codes == null ? null : Set.copyOf(codes);
+    this.holdsOnMember = !op.equals("not_in");
+    this.thresholdText = numeric ? null : flag != null ? flag.toString()
+        : op.equals("==") ? codes.get(0) : Fmt.list(codes);
   }
 
-  /** The comparison's explanation, without recording it (score cases use it silently). */
-  CriterionResult result(Eval ev) {
+  String name() {
+    return name;
+  }
+
+  String op() {
+    return op;
+  }
+
+  /**
+   * Records the comparison: value and threshold for numbers (shortfall = distance to passing), the
+   * raw value for codes, booleans and sets, rendered by {@link #valueText} when asked.
+   */
+  @Override
+  public boolean evaluate(Eval ev, Trace out) {
     Object raw = indicator.getter().apply(ev.in);
-    if (indicator.kind().numeric) {
-      Double v = raw == null ? null : ((Number) raw).doubleValue();
-      if (v == null) {
-        return new CriterionResult(name, null, null, op, number, null, false, null);
+    int i = out.open(this, name, op);
+    if (numeric) {
+      double t = number;
+      out.threshold(i, t);
+      if (raw == null) {
+        return false;
       }
-      boolean passed = switch (op) {
-        case ">=" -> v >= number;
-        case ">" -> v > number;
-        case "<=" -> v <= number;
-        case "<" -> v < number;
-        default -> v.doubleValue() == number;
-      };
-      double gap = switch (op) {
-        case ">=", ">" -> number - v;
-        case "<=", "<" -> v - number;
-        default -> Math.abs(v - number);
-      };
-      return new CriterionResult(name, v, null, op, number, null, passed,
-          passed ? 0.0 : Math.max(0.0, gap));
+      double v = ((Number) raw).doubleValue();
+      boolean passed;
+      double gap;
+      switch (cmp) {
+        case GE -> {
+          passed = v >= t;
+          gap = t - v;
+        }
+        case GT -> {
+          passed = v > t;
+          gap = t - v;
+        }
+        case LE -> {
+          passed = v <= t;
+          gap = v - t;
+        }
+        case LT -> {
+          passed = v < t;
+          gap = v - t;
+        }
+        default -> {
+          passed = v == t;
+          gap = Math.abs(v - t);
+        }
+      }
+      out.value(i, v);
+      out.shortfall(i, passed ? 0.0 : Math.max(0.0, gap));
+      return out.passed(i, passed);
     }
     if (raw == null) {
-      return new CriterionResult(name, null, null, op, null, thresholdText(), false, null);
+      return false;
     }
     boolean passed;
-    String valueText;
     if (indicator.kind() == IndicatorKind.BOOL) {
-      valueText = raw.toString();
+      out.text(i, raw);
       passed = raw.equals(flag);
     } else if (indicator.kind() == IndicatorKind.SET) {
       @SuppressWarnings("unchecked")
       Set<String> held = (Set<String>) raw;
-      valueText = Fmt.list(List.copyOf(held));
-      boolean any = held.stream().anyMatch(codes::contains);
-      passed = op.equals("in") == any;
+      out.text(i, held);
+      boolean any = false;
+      if (!held.isEmpty()) {
+        for (String code : codes) {
+          if (held.contains(code)) {
+            any = true;
+            break;
+          }
+        }
+      }
+      passed = holdsOnMember == any;
     } else {
-      valueText = raw.toString();
-      boolean member = codes.contains(valueText);
-      passed = op.equals("not_in") != member;
+      String valueText = raw.toString();
+      out.text(i, valueText);
+      passed = holdsOnMember == codeSet.contains(valueText);
     }
-    return new CriterionResult(name, null, valueText, op, null, thresholdText(), passed, null);
+    return out.passed(i, passed);
   }
 
-  private String thresholdText() {
-    if (flag != null) {
-      return flag.toString();
+  /** The value as text when it is not a number: the code, "true"/"false", or the set as a list. */
+  @Override
+  public String valueText(Trace t, int i) {
+    Object raw = t.text(i);
+    if (raw == null) {
+      return null;
     }
-    return op.equals("==") ? codes.get(0) : Fmt.list(codes);
+    if (indicator.kind() == IndicatorKind.SET) {
+      @SuppressWarnings("unchecked")
+      Set<String> held = (Set<String>) raw;
+      return Fmt.list(List.copyOf(held));
+    }
+    return raw.toString();
+  }
+
+  @Override
+  public String thresholdText(Trace t, int i) {
+    return thresholdText;
   }
 
   /** "rd_intensity_last_year >= 0.03 (3%)". */
   String label() {
-    String t = indicator.kind().numeric ? Fmt.threshold(indicator.kind(), number) : thresholdText();
+    String t = numeric ? Fmt.threshold(indicator.kind(), number) : thresholdText;
     return indicator.name() + " " + op + " " + t;
   }
 
@@ -81,5 +172,16 @@ record Compare(String name, IndicatorRegistry.Entry indicator, String op, Double
   public void document(StringBuilder md, int depth) {
     String text = "`" + name + "`: " + label() + (note == null ? "" : " (" + note + ")");
     Criterion.bullet(md, depth, text, source);
+  }
+
+  @Override
+  public String source() {
+    return source;
+  }
+
+  @Override
+  public String toString() {
+    return "Compare[" + name + ": " + indicator.name() + " " + op + " "
+        + (numeric ? number : thresholdText) + "]";
   }
 }

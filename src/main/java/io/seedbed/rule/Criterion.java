@@ -1,17 +1,16 @@
 package io.seedbed.rule;
 
-import java.util.List;
 import java.util.Set;
 
 /**
  * One node of a pool's criteria tree, parsed from YAML by {@link CriterionParser}. Evaluating it
- * appends its explanation ({@link CriterionResult}s) to {@code out} and returns whether it holds.
- * Unknown data never holds.
+ * appends its explanation (one {@link Trace} entry per criterion result) to {@code out} and returns
+ * whether it holds. Unknown data never holds.
  */
-sealed interface Criterion
+sealed interface Criterion extends Explains
     permits Compare, Combine, ByBand, AwardWithin, NoIncident, EligibleFor, ScoreTable {
 
-  boolean evaluate(Eval ev, List<CriterionResult> out);
+  boolean evaluate(Eval ev, Trace out);
 
   /** Appends this node to the rule reference as markdown bullets indented by {@code depth}. */
   void document(StringBuilder md, int depth);

@@ -10,18 +10,38 @@ import java.util.Set;
  */
 record EligibleFor(String name, List<Pool> pools, String note, String source) implements Criterion {
 
+  /** Records the pools it is eligible for as bits of their {@link Pool#ordinal}s in the aux. */
   @Override
-  public boolean evaluate(Eval ev, List<CriterionResult> out) {
-    List<String> held = new ArrayList<>();
-    for (Pool p : pools) {
+  public boolean evaluate(Eval ev, Trace out) {
+    int i = out.open(this, name, "in");
+    int held = 0;
+    for (int k = 0; k < pools.size(); k++) {
+      Pool p = pools.get(k);
       PoolVerdict v = ev.verdictOf(p);
       if (v != null && v.eligible) {
-        held.add(p.code());
+        held |= 1 << p.ordinal();
       }
     }
-    boolean passed = !held.isEmpty();
-    out.add(new CriterionResult(name, null, Fmt.list(held), "in", null, codes(), passed, null));
-    return passed;
+    out.aux(i, held);
+    return out.passed(i, held != 0);
+  }
+
+  /** The listed pools it is eligible for, in list order. */
+  @Override
+  public String valueText(Trace t, int i) {
+    int held = (int) t.aux(i);
+    List<String> codes = new ArrayList<>();
+    for (Pool p : pools) {
+      if ((held & (1 << p.ordinal())) != 0) {
+        codes.add(p.code());
+      }
+    }
+    return Fmt.list(codes);
+  }
+
+  @Override
+  public String thresholdText(Trace t, int i) {
+    return codes();
   }
 
   private String codes() {

@@ -1,16 +1,16 @@
 package io.seedbed.rule;
 
 import io.seedbed.ledger.IncidentFact;
-import java.util.List;
 
 /** No incident of the given kinds within N years before the evaluation time (value = count). */
 record NoIncident(String name, IncidentFilter filter, String note, String source)
     implements Criterion {
 
   @Override
-  public boolean evaluate(Eval ev, List<CriterionResult> out) {
+  public boolean evaluate(Eval ev, Trace out) {
+    int i = out.open(this, name, "<=");
+    out.threshold(i, 0.0);
     if (ev.in.asOf == null || ev.in.incidents == null) {
-      out.add(new CriterionResult(name, null, null, "<=", 0.0, null, false, null));
       return false;
     }
     int n = 0;
@@ -20,8 +20,9 @@ record NoIncident(String name, IncidentFilter filter, String note, String source
       }
     }
     boolean passed = n == 0;
-    out.add(new CriterionResult(name, (double) n, null, "<=", 0.0, null, passed, (double) n));
-    return passed;
+    out.value(i, n);
+    out.shortfall(i, n);
+    return out.passed(i, passed);
   }
 
   @Override

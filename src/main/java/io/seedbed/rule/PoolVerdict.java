@@ -19,11 +19,15 @@ public final class PoolVerdict {
   public final boolean graduated;
   /** The pool's score (e.g. the 100-point table) where its rules define one, else null. */
   public final Double score;
-  /** Every criterion evaluated, in rule-file order; never empty. */
+  /**
+   * Every criterion evaluated, in rule-file order; never empty. Built on first access for verdicts
+   * of the {@link RuleEngine}: most verdicts are only decided on, never read in full.
+   */
   public final List<CriterionResult> criteria;
   /** The rule set id (e.g. {@code miit-2022}) and version in force. */
   public final String ruleSet;
   public final int ruleVersion;
+  private final Explanation explanation;
 
   public PoolVerdict(Pool pool, boolean eligible, Double score, List<CriterionResult> criteria,
       String ruleSet, int ruleVersion) {
@@ -39,16 +43,29 @@ public final class PoolVerdict {
     this.criteria = List.copyOf(criteria);
     this.ruleSet = ruleSet;
     this.ruleVersion = ruleVersion;
+    this.explanation = Explanation.of(this.criteria);
+  }
+
+  /** A verdict of the engine: its criteria are read from {@code explanation}, built when asked. */
+  PoolVerdict(Pool pool, boolean eligible, boolean graduated, Double score,
+      Explanation explanation, String ruleSet, int ruleVersion) {
+    this.pool = pool;
+    this.eligible = eligible;
+    this.graduated = graduated;
+    this.score = score;
+    this.criteria = explanation.results();
+    this.ruleSet = ruleSet;
+    this.ruleVersion = ruleVersion;
+    this.explanation = explanation;
+  }
+
+  /** {@link #criteria} without building them: what the pool state machine decides from. */
+  public Explanation explanation() {
+    return explanation;
   }
 
   /** Number of criteria passed. */
   public int met() {
-    int n = 0;
-    for (CriterionResult c : criteria) {
-      if (c.passed) {
-        n++;
-      }
-    }
-    return n;
+    return explanation.met();
   }
 }

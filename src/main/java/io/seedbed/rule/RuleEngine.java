@@ -2,46 +2,67 @@ package io.seedbed.rule;
 
 import io.seedbed.indicator.Indicators;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Evaluates every pool of a rule set for one enterprise. Pure and stateless: the same input gives
- * the same verdicts, in {@link Pool} order.
+ * Evaluates every pool of a rule set for one enterprise. Pure: the same input gives the same
+ * verdicts, in {@link Pool} order.
+ *
+ * <p>Runs on every record, so it decides and records numbers only, into a buffer each thread
+ * reuses ({@link Trace}); a verdict's criteria become {@link CriterionResult}s, with their texts,
+ * when someone reads them. A verdict read after the thread's next evaluation, or on another thread,
+ * evaluates its pool again from the same input: {@code in} must not change while its verdicts are in
+ * use.
  */
 public final class RuleEngine {
+  private static final ThreadLocal<Trace> TRACES =
+      ThreadLocal.withInitial(() -> Trace.ownedBy(Thread.currentThread()));
+
   private RuleEngine() {}
 
   public static List<PoolVerdict> evaluate(Indicators in, RuleSet rs) {
-    Map<Pool, PoolVerdict> done = new EnumMap<>(Pool.class);
-    for (Pool p : rs.pools().keySet()) {
-      verdict(p, in, rs, done);
+    Trace t = TRACES.get();
+    long generation = t.reuse();
+    PoolVerdict[] done = new PoolVerdict[Pool.values().length];
+    // Pools that others ask about (eligibleFor) come first; the loader forbids cycles.
+    for (Pool p : rs.evaluationOrder()) {
+      PoolRule rule = rs.pool(p);
+      Eval ev = new Eval(in, done);
+      int from = t.size();
+      int outcome = explain(rule, ev, t);
+      boolean graduated = outcome == GRADUATED;
+      Explanation x = new Explanation(t, from, t.size(), generation, rule, in, done);
+      done[p.ordinal()] = new PoolVerdict(p, outcome == MET, graduated, ev.score, x, rs.id(),
+          rs.version());
     }
-    return List.copyOf(done.values());
-  }
-
-  /** One pool's verdict, evaluating first the pools it refers to (the loader forbids cycles). */
-  private static PoolVerdict verdict(Pool p, Indicators in, RuleSet rs, Map<Pool, PoolVerdict> done) {
-    PoolVerdict known = done.get(p);
-    PoolRule rule = rs.pool(p);
-    if (known != null || rule == null) {
-      return known;
-    }
-    Eval ev = new Eval(in, q -> verdict(q, in, rs, done));
-    List<CriterionResult> out = new ArrayList<>();
-    boolean met = rule.criteria.evaluate(ev, out);
-    boolean graduated = false;
-    if (rule.graduateWhen != null) {
-      List<CriterionResult> why = new ArrayList<>();
-      graduated = rule.graduateWhen.evaluate(ev, why);
-      if (graduated) {
-        out.addAll(why);
+    List<PoolVerdict> out = new ArrayList<>(rs.pools().size());
+    for (PoolVerdict v : done) {
+      if (v != null) {
+        out.add(v);
       }
     }
-    PoolVerdict v = new PoolVerdict(p, met && !graduated, graduated, ev.score, out, rs.id(),
-        rs.version());
-    done.put(p, v);
-    return v;
+    return Collections.unmodifiableList(out);
+  }
+
+  static final int NOT_MET = 0;
+  static final int MET = 1;
+  static final int GRADUATED = 2;
+
+  /**
+   * Writes one pool's criteria to {@code t}, then its graduation criteria when they hold, and
+   * returns {@link #MET}, {@link #NOT_MET} or {@link #GRADUATED} (met or not). Writes the same
+   * entries again for the same input: {@link Explanation} relies on it.
+   */
+  static int explain(PoolRule rule, Eval ev, Trace t) {
+    boolean met = rule.criteria.evaluate(ev, t);
+    if (rule.graduateWhen != null) {
+      int mark = t.size();
+      if (rule.graduateWhen.evaluate(ev, t)) {
+        return GRADUATED;
+      }
+      t.truncate(mark); // the graduation criteria explain only a graduation
+    }
+    return met ? MET : NOT_MET;
   }
 }

@@ -3,9 +3,13 @@ package io.seedbed.rule;
 import io.seedbed.feed.FeedTime;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An effective-dated, versioned rule set (e.g. {@code miit-2022} v1): the criteria of every pool.
@@ -19,6 +23,8 @@ public final class RuleSet {
   private final LocalDate effectiveFrom;
   private final LocalDate effectiveUntil;
   private final Map<Pool, PoolRule> pools;
+  /** The pools in an order where every pool comes after the pools its criteria ask about. */
+  private final List<Pool> evaluationOrder;
   final String file;
   final int line;
 
@@ -29,6 +35,7 @@ public final class RuleSet {
     this.effectiveFrom = effectiveFrom;
     this.effectiveUntil = effectiveUntil;
     this.pools = Collections.unmodifiableMap(new EnumMap<>(pools));
+    this.evaluationOrder = evaluationOrder(this.pools);
     this.file = file;
     this.line = line;
   }
@@ -57,6 +64,37 @@ public final class RuleSet {
 
   public PoolRule pool(Pool p) {
     return pools.get(p);
+  }
+
+  /** The pools, each after the pools it refers to ({@code eligibleFor}), else in {@link Pool} order. */
+  List<Pool> evaluationOrder() {
+    return evaluationOrder;
+  }
+
+  private static List<Pool> evaluationOrder(Map<Pool, PoolRule> pools) {
+    List<Pool> order = new ArrayList<>(pools.size());
+    Set<Pool> seen = EnumSet.noneOf(Pool.class);
+    for (Pool p : pools.keySet()) {
+      visit(p, pools, seen, order);
+    }
+    return List.copyOf(order);
+  }
+
+  private static void visit(Pool p, Map<Pool, PoolRule> pools, Set<Pool> seen,
+      List<Pool> order) {
+    PoolRule rule = pools.get(p);
+    if (rule == null || !seen.add(p)) {
+      return;
+    }
+    Set<Pool> refs = EnumSet.noneOf(Pool.class);
+    rule.criteria.referencedPools(refs);
+    if (rule.graduateWhen != null) {
+      rule.graduateWhen.referencedPools(refs);
+    }
+    for (Pool q : refs) {
+      visit(q, pools, seen, order);
+    }
+    order.add(p);
   }
 
   /** The instant it comes into force: the start of {@code effectiveFrom} in China. */

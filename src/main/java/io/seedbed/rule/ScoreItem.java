@@ -1,24 +1,30 @@
 package io.seedbed.rule;
 
-import java.util.List;
-
 /**
  * One scored indicator of a {@link ScoreTable}. It appends one criterion: value = points earned,
  * threshold = the item's maximum, op {@code score}, {@code valueText} = what earned them; passed =
  * full marks, shortfall = points missing. Unknown inputs earn nothing.
  */
-sealed interface ScoreItem permits BandScore, CaseScore, TallyScore {
+sealed interface ScoreItem extends Explains permits BandScore, CaseScore, TallyScore {
   String name();
 
   double maxPoints();
 
-  double score(Eval ev, List<CriterionResult> out);
+  double score(Eval ev, Trace out);
 
   void document(StringBuilder md, int depth);
 
-  static double record(String name, double points, double max, String why,
-      List<CriterionResult> out) {
-    out.add(new CriterionResult(name, points, why, "score", max, null, points >= max, max - points));
+  /**
+   * Appends the item's entry and returns its points; {@code why} (the {@link Trace} aux number)
+   * is what the item's {@link #valueText} renders.
+   */
+  static double record(ScoreItem item, double points, double max, double why, Trace out) {
+    int i = out.open(item, item.name(), "score");
+    out.value(i, points);
+    out.threshold(i, max);
+    out.shortfall(i, max - points);
+    out.aux(i, why);
+    out.passed(i, points >= max);
     return points;
   }
 }

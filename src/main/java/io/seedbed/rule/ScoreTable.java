@@ -11,9 +11,40 @@ import java.util.List;
 record ScoreTable(String name, double min, List<Block> blocks, String source) implements Criterion {
 
   /** A block (e.g. 创新能力) with an optional minimum (null = none). */
-  record Block(String name, Double min, List<ScoreItem> items, String source) {
+  static final class Block implements Explains {
+    private final String name;
+    private final Double min;
+    private final List<ScoreItem> items;
+    private final String source;
+    /** Worked out once: a block without a minimum reports it on every evaluation. */
+    private final double maxPoints;
+
+    Block(String name, Double min, List<ScoreItem> items, String source) {
+      this.name = name;
+      this.min = min;
+      this.items = items;
+      this.source = source;
+      this.maxPoints = items.stream().mapToDouble(ScoreItem::maxPoints).sum();
+    }
+
+    String name() {
+      return name;
+    }
+
+    Double min() {
+      return min;
+    }
+
+    List<ScoreItem> items() {
+      return items;
+    }
+
+    String source() {
+      return source;
+    }
+
     double maxPoints() {
-      return items.stream().mapToDouble(ScoreItem::maxPoints).sum();
+      return maxPoints;
     }
   }
 
@@ -22,27 +53,35 @@ record ScoreTable(String name, double min, List<Block> blocks, String source) im
   }
 
   @Override
-  public boolean evaluate(Eval ev, List<CriterionResult> out) {
-    int totalAt = out.size();
+  public boolean evaluate(Eval ev, Trace out) {
+    int totalAt = out.open(this, name, ">=");
     double total = 0;
     boolean blocksHold = true;
     for (Block b : blocks) {
-      int at = out.size();
+      int at = out.open(b, b.name(), b.min() == null ? "sum" : ">=");
       double sum = 0;
       for (ScoreItem item : b.items()) {
         sum += item.score(ev, out);
       }
       boolean passed = b.min() == null || sum >= b.min();
       blocksHold &= passed;
-      out.add(at, b.min() == null
-          ? new CriterionResult(b.name(), sum, null, "sum", b.maxPoints(), null, true, 0.0)
-          : new CriterionResult(b.name(), sum, null, ">=", b.min(), null, passed,
-              passed ? 0.0 : b.min() - sum));
+      out.value(at, sum);
+      if (b.min() == null) {
+        out.threshold(at, b.maxPoints());
+        out.shortfall(at, 0.0);
+        out.passed(at, true);
+      } else {
+        out.threshold(at, b.min());
+        out.shortfall(at, passed ? 0.0 : b.min() - sum);
+        out.passed(at, passed);
+      }
       total += sum;
     }
     boolean totalHolds = total >= min;
-    out.add(totalAt, new CriterionResult(name, total, null, ">=", min, null, totalHolds,
-        totalHolds ? 0.0 : min - total));
+    out.value(totalAt, total);
+    out.threshold(totalAt, min);
+    out.shortfall(totalAt, totalHolds ? 0.0 : min - total);
+    out.passed(totalAt, totalHolds);
     if (ev.score == null) {
       ev.score = total;
     }

@@ -1,6 +1,5 @@
 package io.seedbed.rule;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,16 +14,23 @@ record TallyScore(String name, List<Criterion> each, double pointsEach, double m
     return max;
   }
 
+  /** Records the number of conditions held as the entry's aux. */
   @Override
-  public double score(Eval ev, List<CriterionResult> out) {
+  public double score(Eval ev, Trace out) {
     int held = 0;
     for (Criterion c : each) {
-      if (c.evaluate(ev, new ArrayList<>())) {
+      int mark = out.size();
+      if (c.evaluate(ev, out)) {
         held++;
       }
+      out.truncate(mark); // the conditions' own explanations are not recorded
     }
-    return ScoreItem.record(name, Math.min(max, held * pointsEach), max,
-        held + " of " + each.size() + " items", out);
+    return ScoreItem.record(this, Math.min(max, held * pointsEach), max, held, out);
+  }
+
+  @Override
+  public String valueText(Trace t, int i) {
+    return (int) t.aux(i) + " of " + each.size() + " items";
   }
 
   @Override

@@ -1,0 +1,248 @@
+package io.seedbed.rule;
+
+import java.util.Arrays;
+
+/**
+ * Where one rule-set evaluation writes its criterion results: one entry per criterion, in rule-file
+ * order, numbers kept as primitives and texts left unformatted (the raw indicator value, a case
+ * number). Evaluating every pool on every record writes here without building a
+ * {@link CriterionResult} or a string; {@link Explanation} reads it, and formats an entry only when
+ * someone asks for its text (a row that is written, {@code rules explain}).
+ *
+ * <p>An entry is filled by the node that {@link #open}s it ({@link Explains} renders its texts);
+ * a node that explains itself before its children (a named {@code all}/{@code any}, a band, a score
+ * table) opens its entry first and fills it after them.
+ *
+ * <p>The engine reuses one trace per thread ({@link #reuse}): each evaluation bumps its
+ * {@link #generation}, and an {@link Explanation} reads it only while the generation it was written
+ * in is current, on the thread that owns it.
+ */
+final class Trace {
+  static final byte VALUE = 1;
+  static final byte THRESHOLD = 2;
+  static final byte SHORTFALL = 4;
+  static final byte PASSED = 8;
+  /** {@link #text} holds the entry's raw text (else it is stale). */
+  private static final byte TEXT = 16;
+
+  private Explains[] src;
+  private String[] name;
+  private String[] op;
+  private double[] value;
+  private double[] threshold;
+  private double[] shortfall;
+  /** A number the node needs to render its texts (a band code, a case number, the raw value). */
+  private double[] aux;
+  /** The raw value the node renders as {@code valueText} (a code, a set of codes), or null. */
+  private Object[] text;
+  private byte[] bits;
+  private int size;
+  /** The thread that writes this trace; null for a trace of one explanation only. */
+  private final Thread owner;
+  private long generation;
+
+  Trace(int capacity) {
+    this(capacity, null);
+  }
+
+  private Trace(int capacity, Thread owner) {
+    this.owner = owner;
+    int n = Math.max(1, capacity);
+    src = new Explains[n];
+    name = new String[n];
+    op = new String[n];
+    value = new double[n];
+    threshold = new double[n];
+    shortfall = new double[n];
+    aux = new double[n];
+    text = new Object[n];
+    bits = new byte[n];
+  }
+
+  /** A trace that {@code owner} writes one evaluation after another ({@link #reuse}). */
+  static Trace ownedBy(Thread owner) {
+    return new Trace(256, owner);
+  }
+
+  /** Starts the next evaluation: empty, in a new generation. */
+  long reuse() {
+    size = 0;
+    return ++generation;
+  }
+
+  /**
+   * Whether entries written in {@code gen} are still here and safe to read: the generation is
+   * current and the caller is the writing thread (another thread may be writing it right now).
+   */
+  boolean holds(long gen) {
+    return owner == null || (generation == gen && owner == Thread.currentThread());
+  }
+
+  int size() {
+    return size;
+  }
+
+  /**
+   * Appends an empty entry (unknown value and threshold, not passed) and returns its index. A
+   * reused trace mostly sees the same node at the same index again, so references are stored only
+   * when they differ: a reference store into a long-lived array costs a GC write barrier.
+   */
+  int open(Explains node, String criterion, String comparison) {
+    if (size == src.length) {
+      grow();
+    }
+    int i = size++;
+    if (src[i] != node) {
+      src[i] = node;
+    }
+    if (name[i] != criterion) {
+      name[i] = criterion;
+    }
+    if (op[i] != comparison) {
+      op[i] = comparison;
+    }
+    value[i] = 0;
+    threshold[i] = 0;
+    shortfall[i] = 0;
+    aux[i] = 0;
+    bits[i] = 0;
+    return i;
+  }
+
+  /**
+   * Drops the entries from {@code mark} on (conditions evaluated only for their outcome). Their
+   * slots are overwritten by the next {@link #open}s.
+   */
+  void truncate(int mark) {
+    size = mark;
+  }
+
+  void value(int i, double v) {
+    value[i] = v;
+    bits[i] |= VALUE;
+  }
+
+  void threshold(int i, double t) {
+    threshold[i] = t;
+    bits[i] |= THRESHOLD;
+  }
+
+  void shortfall(int i, double s) {
+    shortfall[i] = s;
+    bits[i] |= SHORTFALL;
+  }
+
+  /** Records the outcome and returns it. */
+  boolean passed(int i, boolean p) {
+    if (p) {
+      bits[i] |= PASSED;
+    }
+    return p;
+  }
+
+  void aux(int i, double a) {
+    aux[i] = a;
+  }
+
+  void text(int i, Object raw) {
+    if (text[i] != raw) {
+      text[i] = raw;
+    }
+    bits[i] |= TEXT;
+  }
+
+  Explains src(int i) {
+    return src[i];
+  }
+
+  String name(int i) {
+    return name[i];
+  }
+
+  String op(int i) {
+    return op[i];
+  }
+
+  boolean has(int i, byte bit) {
+    return (bits[i] & bit) != 0;
+  }
+
+  double value(int i) {
+    return value[i];
+  }
+
+  double threshold(int i) {
+    return threshold[i];
+  }
+
+  double shortfall(int i) {
+    return shortfall[i];
+  }
+
+  double aux(int i) {
+    return aux[i];
+  }
+
+  Object text(int i) {
+    return (bits[i] & TEXT) != 0 ? text[i] : null;
+  }
+
+  /**
+   * Whether entry {@code i} here and entry {@code j} of {@code o} are the same criterion with the
+   * same data, so that they explain themselves identically (same {@link CriterionResult}). Numbers
+   * are compared as {@link Double#equals} does, texts by equality and, for sets, iteration order
+   * (their text lists the codes in that order).
+   */
+  boolean same(int i, Trace o, int j) {
+    return src[i] == o.src[j] && bits[i] == o.bits[j]
+        && Double.doubleToLongBits(value[i]) == Double.doubleToLongBits(o.value[j])
+        && Double.doubleToLongBits(threshold[i]) == Double.doubleToLongBits(o.threshold[j])
+        && Double.doubleToLongBits(shortfall[i]) == Double.doubleToLongBits(o.shortfall[j])
+        && Double.doubleToLongBits(aux[i]) == Double.doubleToLongBits(o.aux[j])
+        && sameText(text(i), o.text(j));
+  }
+
+  /** Appends a copy of entry {@code i} to {@code to}. */
+  void copy(int i, Trace to) {
+    int k = to.open(src[i], name[i], op[i]);
+    to.value[k] = value[i];
+    to.threshold[k] = threshold[i];
+    to.shortfall[k] = shortfall[i];
+    to.aux[k] = aux[i];
+    to.text[k] = text(i);
+    to.bits[k] = bits[i];
+  }
+
+  private static boolean sameText(Object a, Object b) {
+    if (a == b) {
+      return true;
+    }
+    if (a == null || b == null || !a.equals(b)) {
+      return false;
+    }
+    if (a instanceof Iterable<?> x && b instanceof Iterable<?> y) {
+      var ix = x.iterator();
+      var iy = y.iterator();
+      while (ix.hasNext() && iy.hasNext()) {
+        if (!java.util.Objects.equals(ix.next(), iy.next())) {
+          return false;
+        }
+      }
+      return ix.hasNext() == iy.hasNext();
+    }
+    return true;
+  }
+
+  private void grow() {
+    int n = src.length * 2;
+    src = Arrays.copyOf(src, n);
+    name = Arrays.copyOf(name, n);
+    op = Arrays.copyOf(op, n);
+    value = Arrays.copyOf(value, n);
+    threshold = Arrays.copyOf(threshold, n);
+    shortfall = Arrays.copyOf(shortfall, n);
+    aux = Arrays.copyOf(aux, n);
+    text = Arrays.copyOf(text, n);
+    bits = Arrays.copyOf(bits, n);
+  }
+}
