@@ -17,6 +17,7 @@ import io.seedbed.feed.Json;
 import io.seedbed.feed.Title;
 import io.seedbed.feed.VatReturn;
 import io.seedbed.ledger.Ledger;
+import io.seedbed.ledger.LedgerSettings;
 import io.seedbed.pool.EnterprisePools;
 import io.seedbed.pool.MembershipStatus;
 import io.seedbed.pool.PoolChange;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 class EnterpriseProcessorHarnessTest {
   private static final String FIRM = uscc(11);
+  /** The ledger's windows: after the prune of every record, its views show all it stores (entryCount). */
+  private static final LedgerSettings LEDGER = LedgerSettings.load(ProjectFiles.path("config"));
 
   private EnterpriseOperator op;
 
@@ -77,19 +80,19 @@ class EnterpriseProcessorHarnessTest {
     // Up to the return of 2022-12 (filed 2023-01-10): 3 annual returns (2019..2021) + 4 VAT months.
     op.feed(upTo(history, at("2023-01-10T10:00")));
     assertThat(ledger().entryCount()).isEqualTo(7);
-    assertThat(ledger().annual.keySet()).containsExactlyInAnyOrder(2019, 2020, 2021);
+    assertThat(ledger().annualReturns(LEDGER).keySet()).containsExactlyInAnyOrder(2019, 2020, 2021);
 
     // Up to the return of 2025-08 (filed 2025-09-10): 36 VAT months 2022-09..2025-08 and the
     // returns 2021..2024 (2019 and 2020 fell out when 2023 and 2024 arrived).
     op.feed(between(history, at("2023-01-10T10:00"), at("2025-09-10T10:00")));
     assertThat(ledger().entryCount()).isEqualTo(40);
-    assertThat(ledger().vat).hasSize(36).containsKeys(202209, 202508);
-    assertThat(ledger().annual.keySet()).containsExactlyInAnyOrder(2021, 2022, 2023, 2024);
+    assertThat(ledger().vatMonths(LEDGER)).hasSize(36).containsKeys(202209, 202508);
+    assertThat(ledger().annualReturns(LEDGER).keySet()).containsExactlyInAnyOrder(2021, 2022, 2023, 2024);
 
     // Four more months: four older ones leave, the count stays at 36 + 4.
     op.feed(between(history, at("2025-09-10T10:00"), at("2026-01-10T10:00")));
     assertThat(ledger().entryCount()).isEqualTo(40);
-    assertThat(ledger().vat.keySet().stream().sorted().toList())
+    assertThat(ledger().vatMonths(LEDGER).keySet().stream().sorted().toList())
         .hasSize(36).startsWith(202301).endsWith(202512);
     assertThat(ledger().latestMonth).isEqualTo(202512);
     assertThat(ledger().latestEventTime).isEqualTo(at("2026-01-10T10:00"));
@@ -110,7 +113,7 @@ class EnterpriseProcessorHarnessTest {
         at("2022-11-20T10:00")));
 
     assertThat(json(ledger())).isEqualTo(before);
-    assertThat(ledger().vat).hasSize(36).doesNotContainKey(202210);
+    assertThat(ledger().vatMonths(LEDGER)).hasSize(36).doesNotContainKey(202210);
     assertThat(op.emitted()).isEqualTo(emitted);
     assertThat(op.eventTimeTimers()).isEqualTo(timers).isEqualTo(1);
     assertThat(op.state(FIRM, EnterpriseProcessor.CLEANUP_TIMER)).isEqualTo(cleanup);
