@@ -42,42 +42,42 @@ public final class Discovery {
   private Discovery() {}
 
   public static Assessment assess(PoolVerdict v, Indicators in, Instant at, PoolSettings s) {
-    Outlook o = outlook(v, in, s);
+    Explanation.Count count = entryCriteria(v);
+    Outlook o = outlook(v, count, in, s);
     List<CriterionResult> gaps = new ArrayList<>();
-    Explanation x = v.explanation();
-    for (int i : unmet(x)) {
-      gaps.add(x.result(i));
+    for (int i : count.unmet()) {
+      gaps.add(v.explanation().result(i));
     }
     return new Assessment(o.near(), o.projected(), o.projectedDate(at), o.potential(), o.met(),
         o.total(), List.copyOf(gaps));
   }
 
-  static Outlook outlook(PoolVerdict v, Indicators in, PoolSettings s) {
+  /** The entry criteria of {@code v}: all but the {@code graduated} one (the exit test). */
+  static Explanation.Count entryCriteria(PoolVerdict v) {
+    return v.explanation().count(PoolTracker.GRADUATED_CRITERION);
+  }
+
+  /** {@link #assess} without its texts; {@code count} is {@link #entryCriteria} of {@code v}. */
+  static Outlook outlook(PoolVerdict v, Explanation.Count count, Indicators in, PoolSettings s) {
     DiscoverySettings d = s.rules(v.pool).discovery();
     Explanation x = v.explanation();
-    int total = 0;
-    int unmet = 0;
+    int total = count.total();
+    int unmet = count.unmet().length;
     boolean allWithinMargin = true;
     double closeness = 0;
     double longest = 0;
     boolean allProjectable = true;
-    for (int i = 0; i < x.size(); i++) {
-      if (PoolTracker.GRADUATED_CRITERION.equals(x.name(i))) {
-        continue;
-      }
-      total++;
-      if (x.passed(i)) {
-        continue;
-      }
-      unmet++;
+    for (int i : count.unmet()) {
       boolean known = hasGapRatio(x, i);
       double ratio = known ? gapRatio(x, i) : 0;
       allWithinMargin &= known && ratio <= d.marginFraction();
       closeness += known ? Math.max(0, 1 - ratio) : 0;
-      Double months = monthsToPass(x, i, in, s.trends());
-      allProjectable &= months != null;
-      if (months != null) {
-        longest = Math.max(longest, months);
+      if (allProjectable) { // one criterion no trend projects settles it: no need to look further
+        Double months = monthsToPass(x, i, in, s.trends());
+        allProjectable = months != null;
+        if (months != null) {
+          longest = Math.max(longest, months);
+        }
       }
     }
     int met = total - unmet;
@@ -92,18 +92,6 @@ public final class Discovery {
     double score = 100 * (w.met() * metShare + w.closeness() * closeness + w.trend() * trendShare(in));
     int potential = (int) Math.max(0, Math.min(100, Math.round(score)));
     return new Outlook(near, projected, longest, potential, met, total);
-  }
-
-  /** Positions of the unmet entry criteria (the {@code graduated} one is not an entry criterion). */
-  static int[] unmet(Explanation x) {
-    int[] at = new int[x.size()];
-    int n = 0;
-    for (int i = 0; i < x.size(); i++) {
-      if (!x.passed(i) && !PoolTracker.GRADUATED_CRITERION.equals(x.name(i))) {
-        at[n++] = i;
-      }
-    }
-    return java.util.Arrays.copyOf(at, n);
   }
 
   /** Shortfall ÷ |threshold| of an unmet numeric criterion; null when not numeric or unknown. */
@@ -133,12 +121,10 @@ public final class Discovery {
   }
 
   private static Double monthsToPass(Explanation x, int i, Indicators in, TrendCriteria t) {
-    String op = x.op(i);
-    boolean lowerBound = ">=".equals(op) || ">".equals(op);
-    if (!lowerBound || !x.hasValue(i) || !x.hasThreshold(i)) {
+    if (!x.hasValue(i) || !x.hasThreshold(i)) {
       return null; // before boxing: most unmet criteria end here
     }
-    return monthsToPass(x.name(i), op, x.value(i), x.threshold(i), in, t);
+    return monthsToPass(x.name(i), x.op(i), x.value(i), x.threshold(i), in, t);
   }
 
   private static Double monthsToPass(String name, String op, Double value, Double threshold,

@@ -38,15 +38,12 @@ public class PoolState {
   // nothing neither renders nor hashes. Not state: Flink's POJO serializer skips transient fields,
   // so a restored or copied state starts without them and the tracker recomputes what they spare.
 
-  /** {@link #criteria} and the explanation it was rendered from; stale once criteria changes. */
-  transient Rendered rendered;
+  /** The criteria text last rendered for this pool, and what it renders. */
+  transient CriteriaJson.Rendered rendered;
   /** The fields {@link #membershipHash} was last computed from, in this JVM. */
   transient MembershipSeen membershipSeen;
   /** What the candidate row of {@link #candidateHash} held; stale once that hash changes. */
   transient CandidateSeen candidateSeen;
-
-  /** A criteria text and (a copy of) the explanation it renders. */
-  record Rendered(String json, Explanation from) {}
 
   /** A membership row's content (the fields of this state it shows) and its hash. */
   record MembershipSeen(String hash, MembershipStatus status, Instant since, ChangeReason reason,

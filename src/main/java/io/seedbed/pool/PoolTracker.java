@@ -100,8 +100,9 @@ public final class PoolTracker {
     String code = pool.code();
     PoolState ps = state.pools.get(code);
     MembershipStatus prev = ps == null ? null : ps.status;
-    Discovery.Outlook a = v == null ? null : Discovery.outlook(v, in, s);
-    Decision d = decide(ps, in, v, a, s.rules(pool), rule, eventTime, gone);
+    Explanation.Count count = v == null ? null : Discovery.entryCriteria(v);
+    Discovery.Outlook a = v == null ? null : Discovery.outlook(v, count, in, s);
+    Decision d = decide(ps, in, v, count, a, s.rules(pool), rule, eventTime, gone);
     if (d == null) {
       return;
     }
@@ -142,34 +143,34 @@ public final class PoolTracker {
       ps.criteria = criteria;
     }
     emitMembership(in.uscc, code, ps, out);
-    emitCandidate(in.uscc, code, ps, v, a, eventTime, out);
+    emitCandidate(in.uscc, code, ps, v, count, a, eventTime, out);
   }
 
   /**
    * The criteria text of {@code v}: rendered again only when its explanation differs from the one
-   * last rendered for this pool (the text is a function of the explanation).
+   * last rendered for this pool (the text is a function of the explanation), and then only the
+   * entries that differ.
    */
   private static String criteriaJson(PoolState ps, PoolVerdict v) {
     Explanation x = v.explanation();
-    PoolState.Rendered last = ps.rendered;
-    if (last != null && x.sameAs(last.from())) {
-      return last.json();
+    CriteriaJson.Rendered last = ps.rendered;
+    if (last == null || !x.sameAs(last.from())) {
+      ps.rendered = CriteriaJson.criteria(x, last);
     }
-    String json = CriteriaJson.criteria(x);
-    ps.rendered = new PoolState.Rendered(json, x.copy(null));
-    return json;
+    return ps.rendered.json();
   }
 
   /** What the pool's status should be now; null for an untracked pool that stays untracked. */
   private static Decision decide(PoolState ps, Indicators in, PoolVerdict v,
-      Discovery.Outlook a, PoolRules r, PoolRule rule, Instant eventTime, boolean gone) {
+      Explanation.Count count, Discovery.Outlook a, PoolRules r, PoolRule rule, Instant eventTime,
+      boolean gone) {
     MembershipStatus prev = ps == null ? null : ps.status;
     Decision keep = ps == null ? null : new Decision(prev, ps.reason, ps.blockedUntil);
     if (gone) {
       return prev == null || prev == EXITED ? keep
           : new Decision(EXITED, ChangeReason.DEREGISTERED, null);
     }
-    if (graduated(v, in, r)) {
+    if (graduated(v, count, in, r)) {
       return prev == null || prev == EXITED ? keep
           : new Decision(EXITED, ChangeReason.GRADUATED, null);
     }
@@ -186,7 +187,7 @@ public final class PoolTracker {
           : new Decision(EXITED, ChangeReason.CRITERIA_LOST, null);
     }
     if (prev == MEMBER) {
-      if (v.eligible || holding(v, r.stayMargin())) {
+      if (v.eligible || holding(v, count, r.stayMargin())) {
         ps.failures = 0;
         ps.lastFailureKey = null;
         return keep;
@@ -214,31 +215,24 @@ public final class PoolTracker {
   }
 
   /** The verdict says it outgrew the pool, or the pool is for SMEs only and it is now large. */
-  static boolean graduated(PoolVerdict v, Indicators in, PoolRules r) {
+  static boolean graduated(PoolVerdict v, Explanation.Count count, Indicators in, PoolRules r) {
     if (v.graduated) {
       return true; // the rule set's graduateWhen held (e.g. scale_up: reached the 规上 line)
     }
     if (r.graduateWhenLarge() && "large".equals(in.smeClass)) {
       return true;
     }
-    Explanation x = v.explanation();
-    for (int i = 0; i < x.size(); i++) {
-      if (x.passed(i) && GRADUATED_CRITERION.equals(x.name(i))) {
-        return true;
-      }
-    }
-    return false;
+    return count.leftOutPassed(); // a criterion named GRADUATED_CRITERION passed
   }
 
   /** Hysteresis by margin: every unmet entry criterion is numeric and within {@code margin}. */
-  private static boolean holding(PoolVerdict v, double margin) {
+  private static boolean holding(PoolVerdict v, Explanation.Count count, double margin) {
     if (margin <= 0) {
       return false;
     }
     Explanation x = v.explanation();
-    for (int i = 0; i < x.size(); i++) {
-      if (!x.passed(i) && !GRADUATED_CRITERION.equals(x.name(i))
-          && (!Discovery.hasGapRatio(x, i) || Discovery.gapRatio(x, i) > margin)) {
+    for (int i : count.unmet()) {
+      if (!Discovery.hasGapRatio(x, i) || Discovery.gapRatio(x, i) > margin) {
         return false;
       }
     }
@@ -285,10 +279,10 @@ public final class PoolTracker {
    * deletion when the enterprise stopped being a candidate.
    */
   private static void emitCandidate(String uscc, String pool, PoolState ps, PoolVerdict v,
-      Discovery.Outlook a, Instant at, PoolOutputs out) {
+      Explanation.Count count, Discovery.Outlook a, Instant at, PoolOutputs out) {
     if (ps.status == CANDIDATE && a != null) {
       Explanation x = v.explanation();
-      int[] unmet = Discovery.unmet(x);
+      int[] unmet = count.unmet();
       String projectedDate = a.projectedDate(at);
       PoolState.CandidateSeen seen = ps.candidateSeen;
       if (seen != null && seen.hash() == ps.candidateHash && seen.potential() == a.potential()

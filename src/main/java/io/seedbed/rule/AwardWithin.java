@@ -14,7 +14,7 @@ record AwardWithin(String name, List<String> levels, Integer maxRank, int years,
 
   @Override
   public boolean evaluate(Eval ev, Trace out) {
-    int i = out.open(this, name, ">=");
+    int i = out.open(this, name);
     out.threshold(i, 1.0);
     if (ev.in.asOf == null || ev.in.awards == null) {
       return false;
@@ -35,6 +35,11 @@ record AwardWithin(String name, List<String> levels, Integer maxRank, int years,
     out.value(i, n);
     out.shortfall(i, passed ? 0.0 : 1.0);
     return out.passed(i, passed);
+  }
+
+  @Override
+  public String op() {
+    return ">=";
   }
 
   @Override

@@ -22,7 +22,7 @@ record BandScore(String name, IndicatorRegistry.Entry indicator, boolean higherI
   /** Records the raw value as the entry's aux, or NaN with {@link #UNKNOWN} as its text. */
   @Override
   public double score(Eval ev, Trace out) {
-    Object raw = indicator.getter().apply(ev.in);
+    Object raw = ev.value(indicator);
     if (raw == null) {
       double points = ScoreItem.record(this, 0, maxPoints(), Double.NaN, out);
       out.text(out.size() - 1, UNKNOWN);

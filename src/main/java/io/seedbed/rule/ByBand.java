@@ -24,8 +24,8 @@ record ByBand(String name, IndicatorRegistry.Entry variable, List<Band> bands, C
 
   @Override
   public boolean evaluate(Eval ev, Trace out) {
-    Object raw = variable.getter().apply(ev.in);
-    int at = out.open(this, name, "band");
+    Object raw = ev.value(variable);
+    int at = out.open(this, name);
     if (raw == null) {
       out.aux(at, UNKNOWN);
       return false;
@@ -34,7 +34,7 @@ record ByBand(String name, IndicatorRegistry.Entry variable, List<Band> bands, C
     out.value(at, v);
     for (Band b : bands) {
       if (v >= b.atLeast()) {
-        boolean passed = b.then().evaluate(ev, out);
+        boolean passed = Criterion.evaluate(b.then(), ev, out);
         out.threshold(at, b.atLeast());
         if (passed) {
           out.shortfall(at, 0.0);
@@ -49,12 +49,17 @@ record ByBand(String name, IndicatorRegistry.Entry variable, List<Band> bands, C
       out.shortfall(at, lowest - v);
       return false;
     }
-    boolean passed = otherwise.evaluate(ev, out);
+    boolean passed = Criterion.evaluate(otherwise, ev, out);
     out.aux(at, OTHERWISE);
     if (passed) {
       out.shortfall(at, 0.0);
     }
     return out.passed(at, passed);
+  }
+
+  @Override
+  public String op() {
+    return "band";
   }
 
   @Override

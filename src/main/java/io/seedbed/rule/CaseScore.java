@@ -24,7 +24,7 @@ record CaseScore(String name, List<Case> cases, double otherwise, String source)
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       int mark = out.size();
-      boolean holds = c.when().evaluate(ev, out);
+      boolean holds = Criterion.evaluate(c.when(), ev, out);
       out.truncate(mark); // the conditions' own explanations are not recorded
       if (holds) {
         return ScoreItem.record(this, c.points(), maxPoints(), i + 1, out);

@@ -18,10 +18,10 @@ record Combine(String name, boolean all, int atLeast, List<Criterion> children, 
 
   @Override
   public boolean evaluate(Eval ev, Trace out) {
-    int at = name == null ? -1 : out.open(this, name, all ? "all" : "any");
+    int at = name == null ? -1 : out.open(this, name);
     int held = 0;
     for (int k = 0; k < children.size(); k++) { // no iterator: runs for every node on every record
-      if (children.get(k).evaluate(ev, out)) {
+      if (Criterion.evaluate(children.get(k), ev, out)) {
         held++;
       }
     }
@@ -33,6 +33,11 @@ record Combine(String name, boolean all, int atLeast, List<Criterion> children, 
       out.passed(at, passed);
     }
     return passed;
+  }
+
+  @Override
+  public String op() {
+    return all ? "all" : "any";
   }
 
   @Override

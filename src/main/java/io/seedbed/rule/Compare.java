@@ -66,7 +66,8 @@ final class Compare implements Criterion {
     return name;
   }
 
-  String op() {
+  @Override
+  public String op() {
     return op;
   }
 
@@ -76,8 +77,8 @@ final class Compare implements Criterion {
    */
   @Override
   public boolean evaluate(Eval ev, Trace out) {
-    Object raw = indicator.getter().apply(ev.in);
-    int i = out.open(this, name, op);
+    Object raw = ev.value(indicator);
+    int i = out.open(this, name);
     if (numeric) {
       double t = number;
       out.threshold(i, t);

@@ -12,6 +12,23 @@ sealed interface Criterion extends Explains
 
   boolean evaluate(Eval ev, Trace out);
 
+  /**
+   * {@code c.evaluate(ev, out)}, dispatched by type: a call through the interface, with this many
+   * kinds of node, is a slow lookup on every node of every pool on every record.
+   */
+  static boolean evaluate(Criterion c, Eval ev, Trace out) {
+    if (c instanceof Compare x) {
+      return x.evaluate(ev, out);
+    } else if (c instanceof Combine x) {
+      return x.evaluate(ev, out);
+    } else if (c instanceof ByBand x) {
+      return x.evaluate(ev, out);
+    } else if (c instanceof ScoreTable x) {
+      return x.evaluate(ev, out);
+    }
+    return c.evaluate(ev, out);
+  }
+
   /** Appends this node to the rule reference as markdown bullets indented by {@code depth}. */
   void document(StringBuilder md, int depth);
 

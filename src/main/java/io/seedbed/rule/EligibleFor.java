@@ -13,7 +13,7 @@ record EligibleFor(String name, List<Pool> pools, String note, String source) im
   /** Records the pools it is eligible for as bits of their {@link Pool#ordinal}s in the aux. */
   @Override
   public boolean evaluate(Eval ev, Trace out) {
-    int i = out.open(this, name, "in");
+    int i = out.open(this, name);
     int held = 0;
     for (int k = 0; k < pools.size(); k++) {
       Pool p = pools.get(k);
@@ -37,6 +37,11 @@ record EligibleFor(String name, List<Pool> pools, String note, String source) im
       }
     }
     return Fmt.list(codes);
+  }
+
+  @Override
+  public String op() {
+    return "in";
   }
 
   @Override

@@ -5,6 +5,9 @@ package io.seedbed.rule;
  * there. Only a row that is written or an explanation that is read asks for them.
  */
 interface Explains {
+  /** The comparison of the entries it writes: {@link CriterionResult#op}. */
+  String op();
+
   /** {@link CriterionResult#valueText} of entry {@code i}, which this node wrote. */
   default String valueText(Trace t, int i) {
     return null;

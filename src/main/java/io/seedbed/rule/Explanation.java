@@ -2,6 +2,7 @@ package io.seedbed.rule;
 
 import io.seedbed.indicator.Indicators;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -51,7 +52,7 @@ public final class Explanation {
   static Explanation of(List<CriterionResult> criteria) {
     Trace t = new Trace(criteria.size());
     for (CriterionResult c : criteria) {
-      int i = t.open(new Given(c), c.name, c.op);
+      int i = t.open(new Given(c), c.name);
       if (c.value != null) {
         t.value(i, c.value);
       }
@@ -68,6 +69,11 @@ public final class Explanation {
 
   /** A criterion given as a result: it explains itself. */
   private record Given(CriterionResult result) implements Explains {
+    @Override
+    public String op() {
+      return result.op;
+    }
+
     @Override
     public String valueText(Trace t, int i) {
       return result.valueText;
@@ -90,7 +96,7 @@ public final class Explanation {
 
   public String op(int i) {
     Trace t = trace();
-    return t.op(at(t, i));
+    return t.src(at(t, i)).op();
   }
 
   public boolean passed(int i) {
@@ -144,6 +150,34 @@ public final class Explanation {
     int k = at(t, i);
     return t.src(k).thresholdText(t, k);
   }
+
+  /**
+   * The criteria other than those named {@code leftOut}, in one pass: how many there are, the
+   * positions of those not passed, and whether a criterion named {@code leftOut} passed.
+   */
+  public Count count(String leftOut) {
+    Trace t = trace();
+    int base = t == written ? from : 0;
+    int total = 0;
+    int failed = 0;
+    int[] unmet = new int[size];
+    boolean leftOutPassed = false;
+    for (int i = 0; i < size; i++) {
+      boolean passed = t.has(base + i, Trace.PASSED);
+      if (leftOut.equals(t.name(base + i))) {
+        leftOutPassed |= passed;
+      } else {
+        total++;
+        if (!passed) {
+          unmet[failed++] = i;
+        }
+      }
+    }
+    return new Count(total, Arrays.copyOf(unmet, failed), leftOutPassed);
+  }
+
+  /** See {@link #count}. */
+  public record Count(int total, int[] unmet, boolean leftOutPassed) {}
 
   /** Number of criteria passed. */
   public int met() {
@@ -216,7 +250,7 @@ public final class Explanation {
     Trace t = own;
     if (t == null) {
       t = new Trace(size);
-      RuleEngine.explain(rule, new Eval(in, verdicts), t);
+      RuleEngine.explain(rule, new Eval(in, new Eval.Context(), verdicts), t);
       if (t.size() != size) {
         throw new IllegalStateException("the indicators of a verdict of " + rule.pool().code()
             + " changed after it was evaluated: its criteria cannot be explained any more");
@@ -242,7 +276,7 @@ public final class Explanation {
       return g.result();
     }
     return new CriterionResult(t.name(k), t.has(k, Trace.VALUE) ? t.value(k) : null,
-        src.valueText(t, k), t.op(k), t.has(k, Trace.THRESHOLD) ? t.threshold(k) : null,
+        src.valueText(t, k), src.op(), t.has(k, Trace.THRESHOLD) ? t.threshold(k) : null,
         src.thresholdText(t, k), t.has(k, Trace.PASSED),
         t.has(k, Trace.SHORTFALL) ? t.shortfall(k) : null);
   }

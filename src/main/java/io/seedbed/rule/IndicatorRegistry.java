@@ -15,9 +15,12 @@ import java.util.function.Function;
  * is null when either input is null. docs/rules.md lists this table.
  */
 final class IndicatorRegistry {
-  /** One registered indicator. {@code codes} lists the allowed text values (empty = free text). */
+  /**
+   * One registered indicator. {@code codes} lists the allowed text values (empty = free text);
+   * {@code index} is its position in the registry.
+   */
   record Entry(String name, IndicatorKind kind, Function<Indicators, Object> getter, String meaning,
-      Set<String> codes) {}
+      Set<String> codes, int index) {}
 
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -154,7 +157,7 @@ final class IndicatorRegistry {
 
   private static void add(String name, IndicatorKind kind, Function<Indicators, Object> getter,
       String meaning, Set<String> codes) {
-    ENTRIES.put(name, new Entry(name, kind, getter, meaning, codes));
+    ENTRIES.put(name, new Entry(name, kind, getter, meaning, codes, ENTRIES.size()));
   }
 
   private static Double both(Double a, Double b, java.util.function.BinaryOperator<Double> f) {
@@ -164,6 +167,11 @@ final class IndicatorRegistry {
   /** The entry for {@code name}, or null. */
   static Entry find(String name) {
     return ENTRIES.get(name);
+  }
+
+  /** How many indicators there are: the {@link Entry#index}es run from 0 to this, exclusive. */
+  static int size() {
+    return ENTRIES.size();
   }
 
   static List<Entry> all() {

@@ -8,7 +8,7 @@ record NoIncident(String name, IncidentFilter filter, String note, String source
 
   @Override
   public boolean evaluate(Eval ev, Trace out) {
-    int i = out.open(this, name, "<=");
+    int i = out.open(this, name);
     out.threshold(i, 0.0);
     if (ev.in.asOf == null || ev.in.incidents == null) {
       return false;
@@ -23,6 +23,11 @@ record NoIncident(String name, IncidentFilter filter, String note, String source
     out.value(i, n);
     out.shortfall(i, n);
     return out.passed(i, passed);
+  }
+
+  @Override
+  public String op() {
+    return "<=";
   }
 
   @Override

@@ -124,16 +124,36 @@ public final class RuleBook {
 
   /** The rule set in force at {@code t} (see the class comment), or null when none covers it. */
   public RuleSet inForce(Instant t) {
+    // Asked on every record: a loop over the few rule sets, nothing allocated.
     LocalDate d = FeedTime.dateOf(t);
-    Map<String, RuleSet> bestPerId = new HashMap<>();
-    for (RuleSet rs : ruleSets) {
-      if (rs.covers(d)) {
-        bestPerId.merge(rs.id(), rs, (a, b) -> a.version() >= b.version() ? a : b);
+    RuleSet best = null;
+    for (int i = 0; i < ruleSets.size(); i++) {
+      RuleSet rs = ruleSets.get(i);
+      if (rs.covers(d) && latestVersion(i, d) && (best == null || IN_FORCE.compare(rs, best) > 0)) {
+        best = rs;
       }
     }
-    return bestPerId.values().stream()
-        .max(Comparator.comparing(RuleSet::effectiveFrom).thenComparing(RuleSet::id))
-        .orElse(null);
+    return best;
+  }
+
+  /** Of the rule sets covering a date, the one with the latest start (then the greatest id). */
+  private static final Comparator<RuleSet> IN_FORCE =
+      Comparator.comparing(RuleSet::effectiveFrom).thenComparing(RuleSet::id);
+
+  /**
+   * Whether rule set {@code i} is the highest version of its id among those covering {@code d}
+   * (of equal versions, the first listed).
+   */
+  private boolean latestVersion(int i, LocalDate d) {
+    RuleSet rs = ruleSets.get(i);
+    for (int j = 0; j < ruleSets.size(); j++) {
+      RuleSet other = ruleSets.get(j);
+      if (j != i && other.id().equals(rs.id()) && other.covers(d)
+          && (other.version() > rs.version() || other.version() == rs.version() && j < i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** All rule sets (joined with the city), by effectiveFrom, id and version. */

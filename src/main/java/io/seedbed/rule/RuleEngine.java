@@ -19,16 +19,19 @@ public final class RuleEngine {
   private static final ThreadLocal<Trace> TRACES =
       ThreadLocal.withInitial(() -> Trace.ownedBy(Thread.currentThread()));
 
+  private static final int POOLS = Pool.values().length;
+
   private RuleEngine() {}
 
   public static List<PoolVerdict> evaluate(Indicators in, RuleSet rs) {
     Trace t = TRACES.get();
     long generation = t.reuse();
-    PoolVerdict[] done = new PoolVerdict[Pool.values().length];
+    PoolVerdict[] done = new PoolVerdict[POOLS];
+    Eval.Context context = new Eval.Context();
     // Pools that others ask about (eligibleFor) come first; the loader forbids cycles.
     for (Pool p : rs.evaluationOrder()) {
       PoolRule rule = rs.pool(p);
-      Eval ev = new Eval(in, done);
+      Eval ev = new Eval(in, context, done);
       int from = t.size();
       int outcome = explain(rule, ev, t);
       boolean graduated = outcome == GRADUATED;
@@ -55,10 +58,10 @@ public final class RuleEngine {
    * entries again for the same input: {@link Explanation} relies on it.
    */
   static int explain(PoolRule rule, Eval ev, Trace t) {
-    boolean met = rule.criteria.evaluate(ev, t);
+    boolean met = Criterion.evaluate(rule.criteria, ev, t);
     if (rule.graduateWhen != null) {
       int mark = t.size();
-      if (rule.graduateWhen.evaluate(ev, t)) {
+      if (Criterion.evaluate(rule.graduateWhen, ev, t)) {
         return GRADUATED;
       }
       t.truncate(mark); // the graduation criteria explain only a graduation

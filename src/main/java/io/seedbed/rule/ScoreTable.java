@@ -46,6 +46,17 @@ record ScoreTable(String name, double min, List<Block> blocks, String source) im
     double maxPoints() {
       return maxPoints;
     }
+
+    /** A block reports its sum against its minimum, or against its maximum when it has none. */
+    @Override
+    public String op() {
+      return min == null ? "sum" : ">=";
+    }
+  }
+
+  @Override
+  public String op() {
+    return ">=";
   }
 
   double maxPoints() {
@@ -54,14 +65,14 @@ record ScoreTable(String name, double min, List<Block> blocks, String source) im
 
   @Override
   public boolean evaluate(Eval ev, Trace out) {
-    int totalAt = out.open(this, name, ">=");
+    int totalAt = out.open(this, name);
     double total = 0;
     boolean blocksHold = true;
     for (Block b : blocks) {
-      int at = out.open(b, b.name(), b.min() == null ? "sum" : ">=");
+      int at = out.open(b, b.name());
       double sum = 0;
       for (ScoreItem item : b.items()) {
-        sum += item.score(ev, out);
+        sum += ScoreItem.score(item, ev, out);
       }
       boolean passed = b.min() == null || sum >= b.min();
       blocksHold &= passed;

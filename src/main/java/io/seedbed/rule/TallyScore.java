@@ -20,7 +20,7 @@ record TallyScore(String name, List<Criterion> each, double pointsEach, double m
     int held = 0;
     for (Criterion c : each) {
       int mark = out.size();
-      if (c.evaluate(ev, out)) {
+      if (Criterion.evaluate(c, ev, out)) {
         held++;
       }
       out.truncate(mark); // the conditions' own explanations are not recorded

@@ -25,15 +25,19 @@ final class Trace {
   /** {@link #text} holds the entry's raw text (else it is stale). */
   private static final byte TEXT = 16;
 
-  private Explains[] src;
-  private String[] name;
-  private String[] op;
-  private double[] value;
-  private double[] threshold;
-  private double[] shortfall;
+  /** The numbers of entry {@code i} are {@code num[NUMS * i + VAL .. AUX]}: one array, adjacent. */
+  private static final int NUMS = 4;
+  private static final int VAL = 0;
+  private static final int THR = 1;
+  private static final int SHORT = 2;
   /** A number the node needs to render its texts (a band code, a case number, the raw value). */
-  private double[] aux;
-  /** The raw value the node renders as {@code valueText} (a code, a set of codes), or null. */
+  private static final int AUX = 3;
+
+  private Explains[] src;
+  /** The criterion's name ({@code src}'s), kept here because deciding reads it for every entry. */
+  private String[] name;
+  private double[] num;
+  /** The raw value the node renders as {@code valueText} (a code, a set of codes). */
   private Object[] text;
   private byte[] bits;
   private int size;
@@ -50,11 +54,7 @@ final class Trace {
     int n = Math.max(1, capacity);
     src = new Explains[n];
     name = new String[n];
-    op = new String[n];
-    value = new double[n];
-    threshold = new double[n];
-    shortfall = new double[n];
-    aux = new double[n];
+    num = new double[NUMS * n];
     text = new Object[n];
     bits = new byte[n];
   }
@@ -87,9 +87,9 @@ final class Trace {
    * reused trace mostly sees the same node at the same index again, so references are stored only
    * when they differ: a reference store into a long-lived array costs a GC write barrier.
    */
-  int open(Explains node, String criterion, String comparison) {
+  int open(Explains node, String criterion) {
     if (size == src.length) {
-      grow();
+      grow(size + 1);
     }
     int i = size++;
     if (src[i] != node) {
@@ -98,37 +98,35 @@ final class Trace {
     if (name[i] != criterion) {
       name[i] = criterion;
     }
-    if (op[i] != comparison) {
-      op[i] = comparison;
-    }
-    value[i] = 0;
-    threshold[i] = 0;
-    shortfall[i] = 0;
-    aux[i] = 0;
+    int n = NUMS * i;
+    num[n + VAL] = 0;
+    num[n + THR] = 0;
+    num[n + SHORT] = 0;
+    num[n + AUX] = 0;
     bits[i] = 0;
     return i;
   }
 
   /**
-   * Drops the entries from {@code mark} on (conditions evaluated only for their outcome). Their
-   * slots are overwritten by the next {@link #open}s.
+   * Drops the entries from {@code mark} on (conditions evaluated only for their outcome, graduation
+   * criteria that did not hold). Their slots are overwritten by the next {@link #open}s.
    */
   void truncate(int mark) {
     size = mark;
   }
 
   void value(int i, double v) {
-    value[i] = v;
+    num[NUMS * i + VAL] = v;
     bits[i] |= VALUE;
   }
 
   void threshold(int i, double t) {
-    threshold[i] = t;
+    num[NUMS * i + THR] = t;
     bits[i] |= THRESHOLD;
   }
 
   void shortfall(int i, double s) {
-    shortfall[i] = s;
+    num[NUMS * i + SHORT] = s;
     bits[i] |= SHORTFALL;
   }
 
@@ -141,7 +139,7 @@ final class Trace {
   }
 
   void aux(int i, double a) {
-    aux[i] = a;
+    num[NUMS * i + AUX] = a;
   }
 
   void text(int i, Object raw) {
@@ -159,28 +157,24 @@ final class Trace {
     return name[i];
   }
 
-  String op(int i) {
-    return op[i];
-  }
-
   boolean has(int i, byte bit) {
     return (bits[i] & bit) != 0;
   }
 
   double value(int i) {
-    return value[i];
+    return num[NUMS * i + VAL];
   }
 
   double threshold(int i) {
-    return threshold[i];
+    return num[NUMS * i + THR];
   }
 
   double shortfall(int i) {
-    return shortfall[i];
+    return num[NUMS * i + SHORT];
   }
 
   double aux(int i) {
-    return aux[i];
+    return num[NUMS * i + AUX];
   }
 
   Object text(int i) {
@@ -194,21 +188,22 @@ final class Trace {
    * (their text lists the codes in that order).
    */
   boolean same(int i, Trace o, int j) {
-    return src[i] == o.src[j] && bits[i] == o.bits[j]
-        && Double.doubleToLongBits(value[i]) == Double.doubleToLongBits(o.value[j])
-        && Double.doubleToLongBits(threshold[i]) == Double.doubleToLongBits(o.threshold[j])
-        && Double.doubleToLongBits(shortfall[i]) == Double.doubleToLongBits(o.shortfall[j])
-        && Double.doubleToLongBits(aux[i]) == Double.doubleToLongBits(o.aux[j])
-        && sameText(text(i), o.text(j));
+    if (src[i] != o.src[j] || bits[i] != o.bits[j]) {
+      return false;
+    }
+    for (int k = 0; k < NUMS; k++) {
+      if (Double.doubleToLongBits(num[NUMS * i + k])
+          != Double.doubleToLongBits(o.num[NUMS * j + k])) {
+        return false;
+      }
+    }
+    return sameText(text(i), o.text(j));
   }
 
   /** Appends a copy of entry {@code i} to {@code to}. */
   void copy(int i, Trace to) {
-    int k = to.open(src[i], name[i], op[i]);
-    to.value[k] = value[i];
-    to.threshold[k] = threshold[i];
-    to.shortfall[k] = shortfall[i];
-    to.aux[k] = aux[i];
+    int k = to.open(src[i], name[i]);
+    System.arraycopy(num, NUMS * i, to.num, NUMS * k, NUMS);
     to.text[k] = text(i);
     to.bits[k] = bits[i];
   }
@@ -233,15 +228,11 @@ final class Trace {
     return true;
   }
 
-  private void grow() {
-    int n = src.length * 2;
+  private void grow(int atLeast) {
+    int n = Math.max(atLeast, src.length * 2);
     src = Arrays.copyOf(src, n);
     name = Arrays.copyOf(name, n);
-    op = Arrays.copyOf(op, n);
-    value = Arrays.copyOf(value, n);
-    threshold = Arrays.copyOf(threshold, n);
-    shortfall = Arrays.copyOf(shortfall, n);
-    aux = Arrays.copyOf(aux, n);
+    num = Arrays.copyOf(num, NUMS * n);
     text = Arrays.copyOf(text, n);
     bits = Arrays.copyOf(bits, n);
   }

@@ -56,11 +56,27 @@ class CriteriaJsonTest {
     }
   }
 
+  @Test
+  void aTextWrittenFromTheLastOneIsTheTextWrittenAnew() {
+    for (RuleSet rs : List.of(MIIT_2022, MIIT_2026)) {
+      Indicators in = rich();
+      CriteriaJson.Rendered last = null;
+      for (int step = 0; step < 6; step++) {
+        in.rdIntensityLastYear += 0.004; // some values move, most stay
+        in.yearsRegistered = step % 2 == 0 ? in.yearsRegistered : null;
+        PoolVerdict v = RuleEngine.evaluate(in, rs).get(1);
+        CriteriaJson.Rendered now = CriteriaJson.criteria(v.explanation(), last);
+        assertThat(now.json()).isEqualTo(treeCriteria(v.criteria));
+        last = now;
+      }
+    }
+  }
+
   private static void assertSameAsTree(PoolVerdict v) {
     Explanation x = v.explanation();
     assertThat(CriteriaJson.criteria(x)).isEqualTo(treeCriteria(v.criteria));
     List<CriterionResult> unmet = new ArrayList<>();
-    int[] at = Discovery.unmet(x);
+    int[] at = Discovery.entryCriteria(v).unmet();
     for (int i : at) {
       unmet.add(v.criteria.get(i));
     }
