@@ -7,14 +7,12 @@ import io.seedbed.feed.Feed;
 import io.seedbed.feed.FeedDecoder;
 import io.seedbed.feed.FeedRecord;
 import io.seedbed.feed.Json;
-import io.seedbed.feed.ListName;
 import io.seedbed.indicator.IndicatorCalculator;
 import io.seedbed.indicator.IndicatorSettings;
 import io.seedbed.indicator.Indicators;
 import io.seedbed.ledger.Ledger;
 import io.seedbed.ledger.LedgerChange;
 import io.seedbed.ledger.LedgerSettings;
-import io.seedbed.ledger.ProfileField;
 import io.seedbed.pipeline.SeedbedConfig;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import io.seedbed.testing.LedgerViews;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -125,23 +124,7 @@ public final class LedgerBench {
 
   /** The ledger's views as the indicators read them, as of its latest event. */
   private static List<Object> views(Ledger l, LedgerSettings s) {
-    List<Object> views = new ArrayList<>();
-    views.add(l.latestEventTime());
-    views.add(l.vatMonths(s));
-    views.add(l.energyTceByMonth(s));
-    views.add(l.annualReturns(s));
-    views.add(l.creditRatings(s));
-    views.add(l.ipItems(s, l.latestEventTime()));
-    views.add(l.incidentsInLookback(s));
-    views.add(l.financingInLookback(s));
-    views.add(l.awardsInLookback(s));
-    views.add(l.titlesHeldAt(l.latestEventTime()));
-    for (ListName list : ListName.values()) {
-      views.add(l.onList(list));
-    }
-    for (ProfileField field : ProfileField.values()) {
-      views.add(l.profileValue(field));
-    }
+    List<Object> views = LedgerViews.of(l, s);
     views.add(l.entryCount());
     return views;
   }

@@ -16,7 +16,6 @@ import io.seedbed.feed.FeedRecord;
 import io.seedbed.feed.Financing;
 import io.seedbed.feed.IpEvent;
 import io.seedbed.feed.Json;
-import io.seedbed.feed.ListName;
 import io.seedbed.feed.MeterReading;
 import io.seedbed.feed.Profile;
 import io.seedbed.feed.TitleEvent;
@@ -25,7 +24,6 @@ import io.seedbed.ledger.AnnualFigures;
 import io.seedbed.ledger.IpEventFact;
 import io.seedbed.ledger.Ledger;
 import io.seedbed.ledger.LedgerChange;
-import io.seedbed.ledger.LedgerSettings;
 import io.seedbed.ledger.MeterFact;
 import io.seedbed.ledger.Months;
 import io.seedbed.ledger.ProfileField;
@@ -40,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import io.seedbed.testing.LedgerViews;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -112,24 +111,7 @@ class FirstFormMigrationTest {
   }
 
   private static String views(Ledger l) {
-    LedgerSettings s = SETTINGS.ledger;
-    List<Object> views = new ArrayList<>();
-    views.add(l.latestEventTime());
-    views.add(l.vatMonths(s));
-    views.add(l.energyTceByMonth(s));
-    views.add(l.annualReturns(s));
-    views.add(l.creditRatings(s));
-    views.add(l.ipItems(s, l.latestEventTime()));
-    views.add(l.incidentsInLookback(s));
-    views.add(l.financingInLookback(s));
-    views.add(l.awardsInLookback(s));
-    views.add(l.titlesHeldAt(l.latestEventTime()));
-    for (ListName list : ListName.values()) {
-      views.add(l.onList(list));
-    }
-    for (ProfileField field : ProfileField.values()) {
-      views.add(l.profileValue(field));
-    }
+    List<Object> views = LedgerViews.of(l, SETTINGS.ledger);
     views.add(l.entryCount());
     views.add(IndicatorCalculator.compute(USCC, l, l.latestEventTime(), SETTINGS));
     try {

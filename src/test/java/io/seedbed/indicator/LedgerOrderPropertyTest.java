@@ -35,8 +35,6 @@ import io.seedbed.feed.TitleEvent;
 import io.seedbed.feed.VatReturn;
 import io.seedbed.ledger.Fixtures;
 import io.seedbed.ledger.Ledger;
-import io.seedbed.ledger.LedgerSettings;
-import io.seedbed.ledger.ProfileField;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.math.RoundingMode;
@@ -48,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import io.seedbed.testing.LedgerViews;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -114,24 +113,7 @@ class LedgerOrderPropertyTest {
 
   /** Every view of the ledger the indicators may read, as of its latest event, as canonical JSON. */
   private static String views(Ledger l) {
-    LedgerSettings s = SETTINGS.ledger;
-    List<Object> views = new ArrayList<>();
-    views.add(l.latestEventTime());
-    views.add(l.vatMonths(s));
-    views.add(l.energyTceByMonth(s));
-    views.add(l.annualReturns(s));
-    views.add(l.creditRatings(s));
-    views.add(l.ipItems(s, l.latestEventTime()));
-    views.add(l.incidentsInLookback(s));
-    views.add(l.financingInLookback(s));
-    views.add(l.awardsInLookback(s));
-    views.add(l.titlesHeldAt(l.latestEventTime()));
-    for (ListName list : ListName.values()) {
-      views.add(l.onList(list));
-    }
-    for (ProfileField field : ProfileField.values()) {
-      views.add(l.profileValue(field));
-    }
+    List<Object> views = LedgerViews.of(l, SETTINGS.ledger);
     return canonical(views);
   }
 
