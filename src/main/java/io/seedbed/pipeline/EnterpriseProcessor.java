@@ -99,6 +99,13 @@ public class EnterpriseProcessor
 
   private final ConfigBundle config;
   private final JobClock clock;
+  /**
+   * BATCH: decide once per enterprise and event time, after all records of that time. The sorted
+   * BATCH input orders one enterprise's records by event time, but records that share one (a bank
+   * rating and two meter readings dated the same day) come in any order; deciding after each of
+   * them would let that order pick which facts a pool change records.
+   */
+  private final boolean decideOncePerInstant;
 
   private transient SeedbedConfig settings;
   /** Shipped rules plus accepted updates; null until rebuilt from broadcast state. */
@@ -119,9 +126,16 @@ public class EnterpriseProcessor
   private transient EnterpriseMetrics stateMetrics;
   private transient ListState<Tuple2<String, Long>> metricCounts;
 
+  /** A streaming processor: it decides after every record that changed the ledger. */
   public EnterpriseProcessor(ConfigBundle config, JobClock clock) {
+    this(config, clock, false);
+  }
+
+  /** {@code decideOncePerInstant}: true for BATCH execution (see {@link #decideOncePerInstant}). */
+  public EnterpriseProcessor(ConfigBundle config, JobClock clock, boolean decideOncePerInstant) {
     this.config = config;
     this.clock = clock;
+    this.decideOncePerInstant = decideOncePerInstant;
   }
 
   @Override
@@ -170,7 +184,8 @@ public class EnterpriseProcessor
       enterprises.add(1);
       stateMetrics.firstSight();
     } else {
-      touched = armPendingWakeUp(s, ctx.timerService());
+      touched = decideEarlierInstant(s, record, ctx, out, rules);
+      touched |= armPendingWakeUp(s, ctx.timerService());
       touched |= catchUpWakeUp(s, record, ctx, out, rules);
     }
     Ledger ledger = s.ledger;
@@ -192,8 +207,12 @@ public class EnterpriseProcessor
         ctx.output(Outputs.REWARD, reward);
       }
     }
-    evaluate(ctx.getCurrentKey(), s, ledger.latestEventTime(), rules, false, ctx::output,
-        ctx.timerService(), out);
+    if (decideOncePerInstant) {
+      s.undecidedAt = ledger.latestEventTime().toEpochMilli(); // decided when time moves on
+    } else {
+      evaluate(ctx.getCurrentKey(), s, ledger.latestEventTime(), rules, false, ctx::output,
+          ctx.timerService(), out);
+    }
     if (s.cleanupTimer == null) {
       // Armed once, at the first record's silence time; a later record does not move it: when it
       // fires too early, onTimer moves it to the silence time of the latest event then. One timer
@@ -222,7 +241,13 @@ public class EnterpriseProcessor
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorSnapshot> out)
       throws Exception {
     if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
-      return; // the input ended; event time did not pass this timer
+      // The input ended (in BATCH: this enterprise's input); event time did not pass this timer.
+      // An undecided instant is decided now: no more records of it can come. Every enterprise
+      // with one has a timer to get here, the clean-up timer armed with its first fact.
+      if (decideOncePerInstant) {
+        decideAtEndOfInput(ctx, out);
+      }
+      return;
     }
     RuleBook rules = rules(ctx.getBroadcastState(RULE_FILES));
     EnterpriseState s = load();
@@ -256,6 +281,35 @@ public class EnterpriseProcessor
       clearedEnterprises.inc();
       return;
     }
+    state.update(s);
+  }
+
+  /**
+   * BATCH: a record later than the undecided instant means all of that instant's records are in;
+   * decide it, before this record and before a wake-up it passes (which comes later).
+   */
+  private boolean decideEarlierInstant(EnterpriseState s, FeedRecord record, ReadOnlyContext ctx,
+      Collector<IndicatorSnapshot> out, RuleBook rules) throws Exception {
+    Long at = s.undecidedAt;
+    if (at == null || at >= record.eventTime().toEpochMilli()) {
+      return false;
+    }
+    s.undecidedAt = null;
+    evaluate(ctx.getCurrentKey(), s, Instant.ofEpochMilli(at), rules, false, ctx::output,
+        ctx.timerService(), out);
+    return true;
+  }
+
+  private void decideAtEndOfInput(OnTimerContext ctx, Collector<IndicatorSnapshot> out)
+      throws Exception {
+    EnterpriseState s = state.value();
+    if (s == null || s.undecidedAt == null) {
+      return;
+    }
+    Instant at = Instant.ofEpochMilli(s.undecidedAt);
+    s.undecidedAt = null;
+    evaluate(ctx.getCurrentKey(), s, at, rules(ctx.getBroadcastState(RULE_FILES)), false,
+        ctx::output, ctx.timerService(), out);
     state.update(s);
   }
 

@@ -26,6 +26,12 @@ public class EnterpriseState {
   public Long pendingWakeUp;
   /** The time of the last decision: the latest event, or a later wake-up. */
   public Long decidedAt;
+  /**
+   * BATCH only: the event time of facts folded but not yet decided. Records that share an event
+   * time are decided together, once the enterprise's next later record or the end of its input
+   * shows that no more of them can come (see {@link EnterpriseProcessor}).
+   */
+  public Long undecidedAt;
 
   public EnterpriseState() {}
 

@@ -9,7 +9,9 @@ import io.seedbed.io.RuleFileSource;
 import io.seedbed.indicator.IndicatorSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -69,7 +71,8 @@ public final class Pipeline {
     SingleOutputStreamOperator<IndicatorSnapshot> enterprises = all
         .keyBy(FeedRecord::uscc)
         .connect(ruleUpdates(env, rules).broadcast(EnterpriseProcessor.RULE_FILES))
-        .process(new EnterpriseProcessor(config.config, config.clock))
+        .process(new EnterpriseProcessor(config.config, config.clock,
+            env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH))
         .uid("enterprise")
         .name("Enterprise ledger, indicators, rules and pools");
 

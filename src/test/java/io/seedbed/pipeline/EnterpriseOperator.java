@@ -35,8 +35,13 @@ final class EnterpriseOperator implements AutoCloseable {
   final KeyedBroadcastOperatorTestHarness<String, FeedRecord, RuleUpdate, IndicatorSnapshot> harness;
 
   EnterpriseOperator() throws Exception {
+    this(false);
+  }
+
+  /** {@code batch}: the processor as a BATCH job builds it (one decision per event time). */
+  EnterpriseOperator(boolean batch) throws Exception {
     EnterpriseProcessor fn = new EnterpriseProcessor(
-        ConfigBundle.read(ProjectFiles.path("config")), JobClock.fixed(NOW));
+        ConfigBundle.read(ProjectFiles.path("config")), JobClock.fixed(NOW), batch);
     harness = new KeyedBroadcastOperatorTestHarness<>(
         new CoBroadcastWithKeyedOperator<>(fn, List.of(EnterpriseProcessor.RULE_FILES)),
         FeedRecord::uscc, Types.STRING, 1, 1, 0);
