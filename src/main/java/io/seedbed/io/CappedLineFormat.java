@@ -1,11 +1,10 @@
 package io.seedbed.io;
 
 import io.seedbed.feed.Json;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
@@ -35,7 +34,7 @@ public final class CappedLineFormat extends SimpleStreamFormat<RawLine> {
 
   @Override
   public StreamFormat.Reader<RawLine> createReader(Configuration config, FSDataInputStream stream) {
-    return new LineReader(new BufferedInputStream(stream, 64 * 1024), capBytes);
+    return new LineReader(stream, capBytes); // it buffers itself
   }
 
   @Override
@@ -43,11 +42,22 @@ public final class CappedLineFormat extends SimpleStreamFormat<RawLine> {
     return TypeInformation.of(RawLine.class);
   }
 
-  /** Splits a byte stream into capped lines; a lone trailing newline ends the file, not a line. */
+  /**
+   * Splits a byte stream into capped lines; a lone trailing newline ends the file, not a line.
+   * Reads 64 KB chunks and scans them for the newline, instead of a synchronized read() per byte
+   * (that was 11 % of the whole job's CPU in the throughput bench).
+   */
   static final class LineReader implements StreamFormat.Reader<RawLine> {
+    private static final int CHUNK_BYTES = 64 * 1024;
+
     private final InputStream in;
     private final int capBytes;
-    private final ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+    private final byte[] chunk = new byte[CHUNK_BYTES];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    /** The kept bytes of the current line; grows up to {@code capBytes}. */
+    private byte[] line = new byte[256];
 
     LineReader(InputStream in, int capBytes) {
       this.in = in;
@@ -56,26 +66,55 @@ public final class CappedLineFormat extends SimpleStreamFormat<RawLine> {
 
     @Override
     public RawLine read() throws IOException {
-      buf.reset();
+      int len = 0;
       long total = 0;
-      int b;
-      while ((b = in.read()) != -1 && b != '\n') {
-        if (total < capBytes) {
-          buf.write(b);
+      boolean ended = false; // by a newline, not by the end of the stream
+      while (pos < limit || fill()) {
+        int i = pos;
+        while (i < limit && chunk[i] != '\n') {
+          i++;
         }
-        total++;
+        int n = i - pos;
+        int keep = (int) Math.min(n, Math.max(0, capBytes - total));
+        if (keep > 0) {
+          if (len + keep > line.length) {
+            line = Arrays.copyOf(line, Math.min(capBytes, Math.max(len + keep, 2 * line.length)));
+          }
+          System.arraycopy(chunk, pos, line, len, keep);
+          len += keep;
+        }
+        total += n;
+        pos = i;
+        if (i < limit) {
+          pos++; // past the newline
+          ended = true;
+          break;
+        }
       }
-      if (b == -1 && total == 0) {
+      if (!ended && total == 0) {
         return null;
       }
-      byte[] bytes = buf.toByteArray();
-      int len = bytes.length;
       boolean truncated = total > capBytes;
-      if (!truncated && len > 0 && bytes[len - 1] == '\r') {
+      if (!truncated && len > 0 && line[len - 1] == '\r') {
         len--;
         total--;
       }
-      return new RawLine(new String(bytes, 0, len, StandardCharsets.UTF_8), total, truncated);
+      return new RawLine(new String(line, 0, len, StandardCharsets.UTF_8), total, truncated);
+    }
+
+    /** Reads the next chunk; false at the end of the stream. */
+    private boolean fill() throws IOException {
+      while (!eof) {
+        int n = in.read(chunk, 0, chunk.length);
+        if (n < 0) {
+          eof = true;
+        } else if (n > 0) {
+          pos = 0;
+          limit = n;
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
