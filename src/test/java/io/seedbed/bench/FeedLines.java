@@ -77,6 +77,16 @@ final class FeedLines {
    * says so on stderr) when the count has not moved for 60 s.
    */
   static void awaitDecoded(JobClient job, long lines) throws Exception {
+    awaitDecoded(job, lines, decoded -> { });
+  }
+
+  /**
+   * As {@link #awaitDecoded(JobClient, long)}, and calls {@code atHalf} once with the lines decoded
+   * when half of them are (to time the warm second half apart from start-up and JIT compilation).
+   */
+  static void awaitDecoded(JobClient job, long lines, java.util.function.LongConsumer atHalf)
+      throws Exception {
+    boolean halfSeen = false;
     long last = -1;
     long lastMove = System.nanoTime();
     while (true) {
@@ -85,6 +95,10 @@ final class FeedLines {
         now = decoded(job.getAccumulators().get(10, TimeUnit.SECONDS));
       } catch (Exception notYet) {
         now = last; // before the job runs
+      }
+      if (!halfSeen && now >= lines / 2) {
+        halfSeen = true;
+        atHalf.accept(now);
       }
       if (now >= lines) {
         return;

@@ -38,6 +38,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * (canonical format: the full state after every record) divided by the enterprises seen; CPU
  * seconds of the JVM (every Flink thread) and of PostgreSQL over the same span ({@link ProcessCpu}),
  * and events per JVM CPU second: the rate per core, whatever the threads' spread over the cores.
+ * The same two rates are also given for the second half of the lines alone ("warm"): a 10k city
+ * replays in about a minute, of which job start-up and JIT compilation (C2 alone used ~20 CPU s)
+ * take a large share that a job running for days does not pay.
  *
  * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL [MAX_EVENTS]}
  */
@@ -83,7 +86,12 @@ public final class ThroughputBench {
       double pgCpu0 = ProcessCpu.postgresSeconds(pgData);
       long t0 = System.nanoTime();
       JobClient job = env.executeAsync("Seedbed throughput bench");
-      FeedLines.awaitDecoded(job, lines);
+      double[] half = new double[3]; // events, seconds, JVM CPU seconds when half was decoded
+      FeedLines.awaitDecoded(job, lines, decoded -> {
+        half[0] = decoded;
+        half[1] = (System.nanoTime() - t0) / 1e9;
+        half[2] = ProcessCpu.jvmSeconds() - jvmCpu0;
+      });
       // The savepoint's barrier travels behind every record already read, so it holds the state
       // after all of them, and the JDBC sinks flush before it completes.
       String savepoint = job.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
@@ -111,13 +119,21 @@ public final class ThroughputBench {
           Long.toString(heap.peakUsedMb()), Long.toString(heap.peakAfterGcMb()),
           Long.toString(stateBytes), String.format("%.0f", enterprises == 0 ? 0.0 : (double) stateBytes / enterprises),
           Long.toString(poolChanges), String.format("%.1f", jvmCpu), String.format("%.1f", pgCpu),
-          String.format("%.0f", events / jvmCpu));
+          String.format("%.0f", events / jvmCpu),
+          // The second half alone: start-up and most JIT compilation are behind it.
+          String.format("%.0f", (events - half[0]) / (seconds - half[1])),
+          String.format("%.0f", (events - half[0]) / (jvmCpu - half[2])));
+      String header = String.join("\t", "date", "size", "parallelism", "backend", "enterprises",
+          "events", "seconds", "events_per_s", "events_per_s_per_slot", "peak_heap_used_mb",
+          "peak_heap_after_gc_mb", "checkpoint_bytes", "state_bytes_per_enterprise", "pool_change_rows",
+          "jvm_cpu_s", "postgres_cpu_s", "events_per_jvm_cpu_s", "warm_events_per_s",
+          "warm_events_per_jvm_cpu_s");
+      if (Files.exists(results) && !Files.readAllLines(results).get(0).equals(header)) {
+        // Columns changed: keep the old table beside the new one rather than mixing them.
+        Files.move(results, results.resolveSibling("results-before-" + Instant.now().toEpochMilli() + ".tsv"));
+      }
       if (!Files.exists(results)) {
-        Files.writeString(results, String.join("\t", "date", "size", "parallelism", "backend", "enterprises",
-            "events", "seconds", "events_per_s", "events_per_s_per_slot", "peak_heap_used_mb",
-            "peak_heap_after_gc_mb", "checkpoint_bytes", "state_bytes_per_enterprise", "pool_change_rows",
-            "jvm_cpu_s", "postgres_cpu_s", "events_per_jvm_cpu_s")
-            + "\n");
+        Files.writeString(results, header + "\n");
       }
       Files.writeString(results, line + "\n", StandardOpenOption.APPEND);
       System.out.println(line);
