@@ -29,10 +29,17 @@ import java.util.Map;
 
 /**
  * The pure core alone, no Flink: decode every line of a city, then fold, compute, evaluate and
- * step pools for each record in (enterprise, event time) order, as the BATCH job does. Prints the
- * time per phase. Usage: CoreBench CITY_DIR [ROUNDS].
+ * step pools for each record in (enterprise, event time) order, as the BATCH job does (or in event-time
+ * order, see {@link #BY_TIME}). Prints the time per phase. Usage: CoreBench CITY_DIR [ROUNDS].
  */
 public final class CoreBench {
+  /**
+   * {@code -Dseedbed.bench.byTime=true}: records in event-time order across enterprises, as a
+   * streaming replay interleaves them, instead of grouped per enterprise as BATCH sorts them: the
+   * same work, with each record touching another enterprise's state (cache misses).
+   */
+  private static final boolean BY_TIME = Boolean.getBoolean("seedbed.bench.byTime");
+
   public static void main(String[] args) throws Exception {
     Path city = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -55,7 +62,9 @@ public final class CoreBench {
         }
       }
       long t1 = System.nanoTime();
-      records.sort(Comparator.comparing(FeedRecord::uscc).thenComparing(FeedRecord::eventTime));
+      records.sort(BY_TIME
+          ? Comparator.comparing(FeedRecord::eventTime).thenComparing(FeedRecord::uscc)
+          : Comparator.comparing(FeedRecord::uscc).thenComparing(FeedRecord::eventTime));
       long t2 = System.nanoTime();
       Map<String, Ledger> ledgers = new HashMap<>();
       Map<String, EnterprisePools> pools = new HashMap<>();
