@@ -45,6 +45,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL [MAX_EVENTS]}
  */
 public final class ThroughputBench {
+  /** System properties with this prefix are Flink options for the bench's job. */
+  static final String FLINK_OPTION_PREFIX = "seedbed.bench.flink.";
+
   private ThroughputBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -153,6 +156,11 @@ public final class ThroughputBench {
     conf.setString("execution.checkpointing.incremental", Boolean.toString(backend.equals("rocksdb")));
     conf.setString("execution.checkpointing.snapshot-compression", "true"); // as jobs/*.yaml
     conf.setString("taskmanager.memory.managed.size", "512m");
+    // Experiments: -Dseedbed.bench.flink.KEY=VALUE sets any Flink option, e.g.
+    // JAVA_OPTS="-Dseedbed.bench.flink.execution.buffer-timeout.interval=10ms" bench/latency.sh ...
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith(FLINK_OPTION_PREFIX))
+        .forEach(k -> conf.setString(k.substring(FLINK_OPTION_PREFIX.length()), System.getProperty(k)));
     return conf;
   }
 }
