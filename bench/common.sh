@@ -44,6 +44,26 @@ bench_java() {
   local cp
   cp="$(bench_classpath)"
   (cd "$root" && java ${JAVA_OPTS:--Xmx4g} "${opens[@]}" \
-    -Dlog4j.configurationFile=config/log4j2.properties \
+    -Dlog4j.configurationFile="${LOG4J_CONFIG:-config/log4j2.properties}" \
     -Dot.epg.working-dir="$bench_dir/embedded-pg" -cp "$cp" "$@")
 }
+
+# PROFILE=low-latency: the settings of a latency-sensitive deployment (jobs/engine.yaml, "Low
+# latency"): checkpoints every 200 ms through the changelog state backend (each checkpoint uploads
+# only the state changes since the last one), network buffers flushed after 10 ms at most.
+# Prints the JVM options for a bench whose work folder is $1; nothing without a profile.
+profile_opts() {
+  case "${PROFILE:-}" in
+    '') ;;
+    low-latency)
+      echo "-Dseedbed.bench.checkpointInterval=200ms" \
+        "-Dseedbed.bench.flink.execution.buffer-timeout.interval=10ms" \
+        "-Dseedbed.bench.flink.state.changelog.enabled=true" \
+        "-Dseedbed.bench.flink.state.changelog.storage=filesystem" \
+        "-Dseedbed.bench.flink.state.changelog.dstl.dfs.base-path=file://$1/changelog" ;;
+    *) echo "unknown PROFILE $PROFILE (low-latency)" >&2; exit 2 ;;
+  esac
+}
+
+# The results label of a size under the current profile: 10k, or 10k-low-latency.
+profile_label() { echo "$1${PROFILE:+-$PROFILE}"; }

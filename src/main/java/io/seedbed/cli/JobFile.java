@@ -52,8 +52,18 @@ public final class JobFile {
     }
   }
 
+  /** {@code changelog} is null unless the job logs state changes (see {@link Changelog}). */
   public record Checkpointing(Duration interval, String dir, String savepointDir,
-      boolean incremental) {}
+      boolean incremental, Changelog changelog) {}
+
+  /**
+   * Flink's changelog state backend: every state change is also appended to a log in {@code dir},
+   * so a checkpoint uploads only the changes since the last one and takes tens of milliseconds
+   * instead of a full snapshot; the state itself is written in the background every
+   * {@code materializeEvery}. What makes sub-second checkpoint intervals, hence sub-second
+   * visibility of the transactional PostgreSQL rows, affordable (docs/benchmarks.md).
+   */
+  public record Changelog(String dir, Duration materializeEvery) {}
 
   /** PostgreSQL; the password is read from the environment variable {@code passwordEnv}. */
   public record Jdbc(String url, String user, String passwordEnv) {}
@@ -75,6 +85,8 @@ public final class JobFile {
   public final String stateBackend;
   /** Null in batch mode. */
   public final Checkpointing checkpointing;
+  /** How long a network buffer may wait to fill before it is sent; null for Flink's 100 ms. */
+  public final Duration bufferTimeout;
   /** The restart-strategy.* keys. */
   public final Map<String, String> restartStrategy;
   /** Bounded out-of-orderness per feed; a feed not listed uses the pipeline's default. */
@@ -96,7 +108,7 @@ public final class JobFile {
     this.file = file.toAbsolutePath().normalize();
     Path base = this.file.getParent();
     root.allowOnly("name", "command", "mode", "parallelism", "maxParallelism", "checkpointing",
-        "stateBackend", "restartStrategy", "watermarks", "kafka", "sources", "rules", "config",
+        "bufferTimeout", "stateBackend", "restartStrategy", "watermarks", "kafka", "sources", "rules", "config",
         "sinks");
     name = root.get("name").text();
     command = opt(root, "command", n -> n.oneOf("run", "backtest"), "run");
@@ -109,6 +121,7 @@ public final class JobFile {
     }
     stateBackend = opt(root, "stateBackend", n -> n.oneOf("rocksdb", "hashmap"), "rocksdb");
     checkpointing = checkpointing(root);
+    bufferTimeout = opt(root, "bufferTimeout", YamlNode::duration, null);
     restartStrategy = restartStrategy(root.optMap("restartStrategy"));
     watermarks = watermarks(root.optMap("watermarks"));
     sources = sources(root, base);
@@ -168,6 +181,16 @@ public final class JobFile {
       // The ledgers are text and small numbers that compress well: checkpoints and savepoints of
       // the hashmap backend shrink several times for little CPU (docs/benchmarks.md).
       conf.put("execution.checkpointing.snapshot-compression", "true");
+      if (checkpointing.changelog() != null) {
+        conf.put("state.changelog.enabled", "true");
+        conf.put("state.changelog.storage", "filesystem");
+        conf.put("state.changelog.dstl.dfs.base-path", checkpointing.changelog().dir());
+        conf.put("state.changelog.periodic-materialize.interval",
+            millis(checkpointing.changelog().materializeEvery()));
+      }
+    }
+    if (bufferTimeout != null) {
+      conf.put("execution.buffer-timeout.interval", millis(bufferTimeout));
     }
     conf.putAll(restartStrategy);
     return conf;
@@ -183,13 +206,21 @@ public final class JobFile {
     if (!root.has("checkpointing")) {
       throw root.errorAt("checkpointing", "missing: a streaming job needs checkpointing (interval, dir)");
     }
-    YamlNode c = root.get("checkpointing").allowOnly("interval", "dir", "savepointDir", "incremental");
+    YamlNode c = root.get("checkpointing").allowOnly("interval", "dir", "savepointDir", "incremental",
+        "changelog");
     Duration interval = c.get("interval").duration();
     if (interval.toMillis() < 100) {
       throw c.get("interval").error("must be at least 100ms");
     }
     return new Checkpointing(interval, sharedUri(c.get("dir")),
-        opt(c, "savepointDir", JobFile::sharedUri, null), opt(c, "incremental", YamlNode::bool, true));
+        opt(c, "savepointDir", JobFile::sharedUri, null), opt(c, "incremental", YamlNode::bool, true),
+        opt(c, "changelog", JobFile::changelog, null));
+  }
+
+  private static Changelog changelog(YamlNode node) {
+    YamlNode c = node.allowOnly("dir", "materializeEvery");
+    return new Changelog(sharedUri(c.get("dir")),
+        opt(c, "materializeEvery", YamlNode::duration, Duration.ofMinutes(10)));
   }
 
   /** Checkpoints are written by every TaskManager: the folder is a URI of shared storage. */

@@ -74,7 +74,8 @@ public final class ThroughputBench {
       }
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-              flinkConf(backend, checkpoints, work, "10s"));
+              flinkConf(backend, checkpoints, work,
+                  System.getProperty("seedbed.bench.checkpointInterval", "10s")));
       ConfigBundle bundle = ConfigBundle.read(Path.of("config"));
       Pipeline.define(env, new FileFeedSources(feeds, true, Duration.ofMillis(200)), DatabaseSinks.transactional(db),
           PipelineConfig.defaults(bundle, JobClock.system()));

@@ -109,12 +109,42 @@ class JobFileTest {
 
     assertThat(job.stateBackend).isEqualTo("rocksdb");
     assertThat(job.checkpointing).isEqualTo(
-        new JobFile.Checkpointing(Duration.ofSeconds(2), "file:///tmp/cp", null, true));
+        new JobFile.Checkpointing(Duration.ofSeconds(2), "file:///tmp/cp", null, true, null));
+    assertThat(job.bufferTimeout).isNull();
+    assertThat(job.flinkConf()).doesNotContainKeys("state.changelog.enabled",
+        "execution.buffer-timeout.interval");
     assertThat(job.sources.get(Feed.ENERGY).filesDir()).isEqualTo(dir.resolve("feeds/energy"));
     assertThat(job.rulesDir).isEqualTo(dir.resolve("rules"));
     assertThat(job.rulesTopic).isNull();
     assertThat(job.jdbc).isNull();
     assertThat(job.flinkConf()).containsEntry("restart-strategy.exponential-delay.max-backoff", "60000ms");
+  }
+
+  /** The low-latency settings of jobs/engine.yaml's comments (docs/benchmarks.md, latency). */
+  @Test
+  void aLowLatencyJobLogsStateChangesAndFlushesBuffersSooner() throws Exception {
+    JobFile job = JobFile.load(write(VALID
+        .replace("  interval: 2s\n", "  interval: 200ms\n")
+        .replace("  dir: file:///tmp/cp\n", "  dir: file:///tmp/cp\n"
+            + "  changelog: {dir: file:///tmp/changelog, materializeEvery: 5min}\n"
+            + "bufferTimeout: 10ms\n")));
+
+    assertThat(job.checkpointing.changelog())
+        .isEqualTo(new JobFile.Changelog("file:///tmp/changelog", Duration.ofMinutes(5)));
+    assertThat(job.bufferTimeout).isEqualTo(Duration.ofMillis(10));
+    assertThat(job.flinkConf())
+        .containsEntry("execution.checkpointing.interval", "200ms")
+        .containsEntry("state.changelog.enabled", "true")
+        .containsEntry("state.changelog.storage", "filesystem")
+        .containsEntry("state.changelog.dstl.dfs.base-path", "file:///tmp/changelog")
+        .containsEntry("state.changelog.periodic-materialize.interval", "300000ms")
+        .containsEntry("execution.buffer-timeout.interval", "10ms");
+    String defaultMaterialization = VALID.replace("  dir: file:///tmp/cp\n",
+        "  dir: file:///tmp/cp\n  changelog: {dir: file:///tmp/cl}\n");
+    assertThat(JobFile.load(write(defaultMaterialization)).checkpointing.changelog().materializeEvery())
+        .isEqualTo(Duration.ofMinutes(10));
+    assertError(VALID.replace("  dir: file:///tmp/cp\n", "  dir: file:///tmp/cp\n  changelog: {dir: /tmp/cl}\n"),
+        7, "checkpointing.changelog.dir", "must be a URI of storage every TaskManager reaches");
   }
 
   @Test
