@@ -56,6 +56,26 @@ class RowBatchSerializerTest {
     assertThat(back.get(1).eventTime).isEqualTo(Instant.parse("2025-04-15T08:30:00Z"));
   }
 
+  /** The buffer is reused between batches: nothing of a larger earlier batch leaks into the next. */
+  @Test
+  void consecutiveBatchesOfEverySizeRoundTripAlone() throws IOException {
+    RowBatchSerializer<PoolChange> serializer = new RowBatchSerializer<>(
+        TypeInformation.of(PoolChange.class).createSerializer(new SerializerConfigImpl()));
+    List<PoolChange> small = List.of(change("91371100MA00000002", null, "candidate", "2025-03-01T00:00:00Z"));
+    List<PoolChange> large = new java.util.ArrayList<>();
+    for (int i = 0; i < 40_000; i++) { // ~6 MB: past the size at which the buffer is dropped
+      PoolChange c = change("91371100MA00000001", "candidate", "member", "2025-04-15T08:30:00Z");
+      c.criteria = "{\"n\":" + i + "}" + " ".repeat(100);
+      large.add(c);
+    }
+    for (List<PoolChange> batch : List.of(large, small, large, large, small)) {
+      byte[] bytes = serializer.serialize(batch);
+      assertThat(serializer.deserialize(1, bytes)).usingRecursiveFieldByFieldElementComparator()
+          .containsExactlyElementsOf(batch);
+    }
+    assertThat(serializer.serialize(small)).hasSizeLessThan(200);
+  }
+
   @Test
   void anEmptyBatchRoundTrips() throws IOException {
     RowBatchSerializer<PoolChange> serializer = new RowBatchSerializer<>(
