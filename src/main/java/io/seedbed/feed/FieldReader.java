@@ -3,13 +3,10 @@ package io.seedbed.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -456,11 +453,7 @@ final class FieldReader {
     Instant t = null;
     // A 4-digit year first: the ISO formatter would also take "+12345-..." and "-0001-...".
     if (s.length() > 10 && allDigits(s, 0, 4) && s.charAt(4) == '-') {
-      try {
-        t = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      } catch (DateTimeException e) {
-        t = null;
-      }
+      t = IsoInstant.parse(s);
     }
     if (t == null) {
       throw new InvalidField(RejectReason.INVALID_DATE, "field '" + name
