@@ -158,23 +158,36 @@ public final class Explanation {
   public Count count(String leftOut) {
     Trace t = trace();
     int base = t == written ? from : 0;
+    // Two passes over the trace rather than a scratch array copied to size: runs for every pool
+    // on every record, and most pools have few or no unmet criteria.
     int total = 0;
     int failed = 0;
-    int[] unmet = new int[size];
     boolean leftOutPassed = false;
-    for (int i = 0; i < size; i++) {
-      boolean passed = t.has(base + i, Trace.PASSED);
-      if (leftOut.equals(t.name(base + i))) {
+    for (int i = base; i < base + size; i++) {
+      boolean passed = t.has(i, Trace.PASSED);
+      if (leftOut.equals(t.name(i))) {
         leftOutPassed |= passed;
       } else {
         total++;
         if (!passed) {
-          unmet[failed++] = i;
+          failed++;
         }
       }
     }
-    return new Count(total, Arrays.copyOf(unmet, failed), leftOutPassed);
+    int[] unmet = NONE;
+    if (failed > 0) {
+      unmet = new int[failed];
+      int k = 0;
+      for (int i = 0; k < failed; i++) {
+        if (!t.has(base + i, Trace.PASSED) && !leftOut.equals(t.name(base + i))) {
+          unmet[k++] = i;
+        }
+      }
+    }
+    return new Count(total, unmet, leftOutPassed);
   }
+
+  private static final int[] NONE = new int[0];
 
   /** See {@link #count}. */
   public record Count(int total, int[] unmet, boolean leftOutPassed) {}
@@ -250,7 +263,9 @@ public final class Explanation {
     Trace t = own;
     if (t == null) {
       t = new Trace(size);
-      RuleEngine.explain(rule, new Eval(in, new Eval.Context(), verdicts), t);
+      Eval.Context input = new Eval.Context();
+      t.reuse(input);
+      RuleEngine.explain(rule, new Eval(in, input, verdicts), t);
       if (t.size() != size) {
         throw new IllegalStateException("the indicators of a verdict of " + rule.pool().code()
             + " changed after it was evaluated: its criteria cannot be explained any more");

@@ -25,9 +25,9 @@ public final class RuleEngine {
 
   public static List<PoolVerdict> evaluate(Indicators in, RuleSet rs) {
     Trace t = TRACES.get();
-    long generation = t.reuse();
-    PoolVerdict[] done = new PoolVerdict[POOLS];
     Eval.Context context = new Eval.Context();
+    long generation = t.reuse(context);
+    PoolVerdict[] done = new PoolVerdict[POOLS];
     // Pools that others ask about (eligibleFor) come first; the loader forbids cycles.
     for (Pool p : rs.evaluationOrder()) {
       PoolRule rule = rs.pool(p);
@@ -39,7 +39,7 @@ public final class RuleEngine {
       done[p.ordinal()] = new PoolVerdict(p, outcome == MET, graduated, ev.score, x, rs.id(),
           rs.version());
     }
-    List<PoolVerdict> out = new ArrayList<>(rs.pools().size());
+    List<PoolVerdict> out = new ArrayList<>(rs.evaluationOrder().size());
     for (PoolVerdict v : done) {
       if (v != null) {
         out.add(v);
