@@ -305,7 +305,7 @@ public class Ledger {
     if (i >= 0 && Versioned.compare(fact, table.get(i)) <= 0) {
       return LedgerChange.UNCHANGED;
     }
-    F old = table.put(fact);
+    F old = table.put(i, fact);
     if (then != null) {
       then.replaced(old, fact);
     }
@@ -547,15 +547,7 @@ public class Ledger {
     if (!monthKept(m, s)) {
       return null;
     }
-    EnergyMonths e = energy();
-    for (int k = 0; k < count; k++, m = Months.plus(m, 1)) {
-      Double v = e.tce(m);
-      if (v == null) {
-        return null;
-      }
-      tce[k] = v;
-    }
-    return tce;
+    return energy().tce(m, count, tce) ? tce : null;
   }
 
   private EnergyMonths energy() {

@@ -96,7 +96,14 @@ public final class PackedTable<F> {
    * replaced, null if new.
    */
   public F put(F fact) {
-    int i = indexOf(fact);
+    return put(indexOf(fact), fact);
+  }
+
+  /**
+   * {@link #put(Object)} with {@code i = indexOf(fact)} already known (a caller that looked first
+   * need not search twice).
+   */
+  public F put(int i, F fact) {
     if (i >= 0) {
       F old = facts.set(i, fact);
       rewrite(i, 1, 1);
