@@ -5,7 +5,10 @@ package io.seedbed.rule;
  * there. Only a row that is written or an explanation that is read asks for them.
  */
 interface Explains {
-  /** The comparison of the entries it writes: {@link CriterionResult#op}. */
+  /**
+   * The comparison of the entries it writes: {@link CriterionResult#op}. Fixed for the node
+   * ({@link Trace} reads it once per node it holds).
+   */
   String op();
 
   /** {@link CriterionResult#valueText} of entry {@code i}, which this node wrote. */

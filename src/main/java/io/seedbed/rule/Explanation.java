@@ -96,7 +96,7 @@ public final class Explanation {
 
   public String op(int i) {
     Trace t = trace();
-    return t.src(at(t, i)).op();
+    return t.op(at(t, i));
   }
 
   public boolean passed(int i) {
@@ -165,7 +165,7 @@ public final class Explanation {
     boolean leftOutPassed = false;
     for (int i = base; i < base + size; i++) {
       boolean passed = t.has(i, Trace.PASSED);
-      if (leftOut.equals(t.name(i))) {
+      if (t.named(i, leftOut)) {
         leftOutPassed |= passed;
       } else {
         total++;
@@ -179,7 +179,7 @@ public final class Explanation {
       unmet = new int[failed];
       int k = 0;
       for (int i = 0; k < failed; i++) {
-        if (!t.has(base + i, Trace.PASSED) && !leftOut.equals(t.name(base + i))) {
+        if (!t.has(base + i, Trace.PASSED) && !t.named(base + i, leftOut)) {
           unmet[k++] = i;
         }
       }

@@ -40,8 +40,21 @@ final class Trace {
   private static final int AUX = 3;
 
   private Explains[] src;
+  /**
+   * {@code src}'s {@link Explains#op} (fixed per node), read when the slot takes a new node: the pool
+   * state machine asks for it per unmet criterion, and a call through the interface to one of a
+   * dozen node types is a slow lookup.
+   */
+  private String[] op;
   /** The criterion's name ({@code src}'s), kept here because deciding reads it for every entry. */
   private String[] name;
+  /**
+   * Per entry, whether its name equals {@link #matchedAgainst}: 0 not known yet, 1 no, 2 yes. The
+   * pool state machine looks for one name (the exit criterion) among all entries of every record;
+   * a reused trace mostly holds the same names, so each is compared once. Owned traces only.
+   */
+  private byte[] match;
+  private String matchedAgainst;
   private double[] num;
   /** The raw value the node renders as {@code valueText} (a code, a set of codes). */
   private Object[] text;
@@ -61,7 +74,9 @@ final class Trace {
     this.owner = owner;
     int n = Math.max(1, capacity);
     src = new Explains[n];
+    op = new String[n];
     name = new String[n];
+    match = new byte[n];
     num = new double[NUMS * n];
     text = new Object[n];
     bits = new byte[n];
@@ -103,9 +118,11 @@ final class Trace {
     int i = size++;
     if (src[i] != node) {
       src[i] = node;
+      op[i] = node.op();
     }
     if (name[i] != criterion) {
       name[i] = criterion;
+      match[i] = 0;
     }
     int n = NUMS * i;
     num[n + VAL] = 0;
@@ -173,6 +190,27 @@ final class Trace {
 
   String name(int i) {
     return name[i];
+  }
+
+  String op(int i) {
+    return op[i];
+  }
+
+  /** Whether entry {@code i} is named {@code s}. */
+  boolean named(int i, String s) {
+    if (owner == null) { // possibly read by several threads: no memo
+      return s.equals(name[i]);
+    }
+    if (s != matchedAgainst) {
+      Arrays.fill(match, (byte) 0);
+      matchedAgainst = s;
+    }
+    byte m = match[i];
+    if (m == 0) {
+      m = s.equals(name[i]) ? (byte) 2 : (byte) 1;
+      match[i] = m;
+    }
+    return m == 2;
   }
 
   boolean has(int i, byte bit) {
@@ -264,7 +302,9 @@ final class Trace {
   private void grow(int atLeast) {
     int n = Math.max(atLeast, src.length * 2);
     src = Arrays.copyOf(src, n);
+    op = Arrays.copyOf(op, n);
     name = Arrays.copyOf(name, n);
+    match = Arrays.copyOf(match, n);
     num = Arrays.copyOf(num, NUMS * n);
     text = Arrays.copyOf(text, n);
     bits = Arrays.copyOf(bits, n);
