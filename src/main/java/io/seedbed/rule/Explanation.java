@@ -99,6 +99,16 @@ public final class Explanation {
     return t.op(at(t, i));
   }
 
+  /**
+   * {@code f(by, name(i))}, an int in [0, 126] that depends on its arguments alone, remembered
+   * while the entry's slot in the engine's reused buffer keeps its name and {@code by} is the same
+   * object: for a caller that sorts names into a few kinds on every record.
+   */
+  public <K> int nameKind(int i, K by, java.util.function.ToIntBiFunction<K, String> f) {
+    Trace t = trace();
+    return t.classify(at(t, i), by, f);
+  }
+
   public boolean passed(int i) {
     Trace t = trace();
     return t.has(at(t, i), Trace.PASSED);

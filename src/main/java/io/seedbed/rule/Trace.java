@@ -55,6 +55,9 @@ final class Trace {
    */
   private byte[] match;
   private String matchedAgainst;
+  /** Per entry, {@link #classify}'s answer for its name + 1 (0: not known yet); owned traces only. */
+  private byte[] kind;
+  private Object kindsBy;
   private double[] num;
   /** The raw value the node renders as {@code valueText} (a code, a set of codes). */
   private Object[] text;
@@ -77,6 +80,7 @@ final class Trace {
     op = new String[n];
     name = new String[n];
     match = new byte[n];
+    kind = new byte[n];
     num = new double[NUMS * n];
     text = new Object[n];
     bits = new byte[n];
@@ -123,6 +127,7 @@ final class Trace {
     if (name[i] != criterion) {
       name[i] = criterion;
       match[i] = 0;
+      kind[i] = 0;
     }
     int n = NUMS * i;
     num[n + VAL] = 0;
@@ -194,6 +199,27 @@ final class Trace {
 
   String op(int i) {
     return op[i];
+  }
+
+  /**
+   * {@code f(by, name of entry i)}, in [0, 126], remembered per entry while {@code by} (compared by
+   * identity) stays the same and the entry keeps its name: {@code f} must be a function of its
+   * arguments alone.
+   */
+  <K> int classify(int i, K by, java.util.function.ToIntBiFunction<K, String> f) {
+    if (owner == null) { // possibly read by several threads: no memo
+      return f.applyAsInt(by, name[i]);
+    }
+    if (by != kindsBy) {
+      Arrays.fill(kind, (byte) 0);
+      kindsBy = by;
+    }
+    int k = kind[i];
+    if (k == 0) {
+      k = f.applyAsInt(by, name[i]) + 1;
+      kind[i] = (byte) k;
+    }
+    return k - 1;
   }
 
   /** Whether entry {@code i} is named {@code s}. */
@@ -305,6 +331,7 @@ final class Trace {
     op = Arrays.copyOf(op, n);
     name = Arrays.copyOf(name, n);
     match = Arrays.copyOf(match, n);
+    kind = Arrays.copyOf(kind, n);
     num = Arrays.copyOf(num, NUMS * n);
     text = Arrays.copyOf(text, n);
     bits = Arrays.copyOf(bits, n);
