@@ -69,6 +69,41 @@ public final class PoolTracker {
     moveDistrict(state, in.district, out);
     recordIncidents(state, in, ruleSet, out);
     boolean gone = "deregistered".equals(in.status) || "revoked".equals(in.status);
+    if (!gone && inPoolOrder(verdicts)) {
+      // The engine's verdicts: one per pool, in pool order, as the map below would give them.
+      for (int k = 0; k < verdicts.size(); k++) {
+        PoolVerdict v = verdicts.get(k);
+        step(state, in, v.pool, v, ruleSet.pool(v.pool), eventTime, rulesChanged, false, s, out);
+      }
+    } else {
+      stepEach(state, in, verdicts, ruleSet, eventTime, rulesChanged, gone, s, out);
+    }
+    for (PoolState ps : state.pools.values()) {
+      if (ps.status == SUSPENDED && ps.blockedUntil != null && ps.blockedUntil.isAfter(eventTime)
+          && (out.nextWakeUp == null || ps.blockedUntil.isBefore(out.nextWakeUp))) {
+        out.nextWakeUp = ps.blockedUntil;
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code verdicts} name each pool at most once, in {@link Pool} order. */
+  private static boolean inPoolOrder(List<PoolVerdict> verdicts) {
+    int last = -1;
+    for (int k = 0; k < verdicts.size(); k++) {
+      int o = verdicts.get(k).pool.ordinal();
+      if (o <= last) {
+        return false;
+      }
+      last = o;
+    }
+    return true;
+  }
+
+  /** Steps each pool of {@code verdicts} (the last verdict of a pool wins), in {@link Pool} order. */
+  private static void stepEach(EnterprisePools state, Indicators in, List<PoolVerdict> verdicts,
+      RuleSet ruleSet, Instant eventTime, boolean rulesChanged, boolean gone, PoolSettings s,
+      PoolOutputs out) {
     Map<Pool, PoolVerdict> byPool = new EnumMap<>(Pool.class);
     for (PoolVerdict v : verdicts) {
       byPool.put(v.pool, v);
@@ -82,13 +117,6 @@ public final class PoolTracker {
       step(state, in, e.getKey(), e.getValue(), ruleSet.pool(e.getKey()), eventTime, rulesChanged,
           gone, s, out);
     }
-    for (PoolState ps : state.pools.values()) {
-      if (ps.status == SUSPENDED && ps.blockedUntil != null && ps.blockedUntil.isAfter(eventTime)
-          && (out.nextWakeUp == null || ps.blockedUntil.isBefore(out.nextWakeUp))) {
-        out.nextWakeUp = ps.blockedUntil;
-      }
-    }
-    return out;
   }
 
   /** The outcome of one step: the status to be in, why, and the block end while suspended. */
