@@ -138,6 +138,11 @@ public class Ledger {
   private transient Cached<Instant> ipHorizon;
   /** The profile values by ProfileField ordinal; null when the profile changed. */
   private transient ProfileFact[] profileByField;
+  /**
+   * What the indicators keep with this ledger between records (see IndicatorCalculator): working
+   * state on the heap like the fields above, never in Flink state; its owner checks it still holds.
+   */
+  private transient Object indicatorMemo;
   /** The parsed form of each profile value (by field ordinal), and the value it was parsed from. */
   private transient ProfileFact[] parsedFrom;
   private transient Object[] parsed;
@@ -848,6 +853,15 @@ public class Ledger {
           .anyMatch(o -> o.title.equals(f.title) && TITLE_ORDER.compare(o, f) > 0));
     }
     return changed;
+  }
+
+  /** See {@link #indicatorMemo}: null until set, and after the ledger was deserialized. */
+  public Object indicatorMemo() {
+    return indicatorMemo;
+  }
+
+  public void indicatorMemo(Object memo) {
+    indicatorMemo = memo;
   }
 
   /** Number of stored entries of every kind: shows pruning in tests and metrics. */
