@@ -185,9 +185,10 @@ public final class IndicatorCalculator {
     if (latest != 0) {
       int prevEnd = Months.plus(latest, -TTM_MONTHS);
       in.latestVatMonth = Months.text(latest);
-      in.salesTtm = sum12(l, ls, latest, true);
-      in.salesPrevTtm = sum12(l, ls, prevEnd, true);
-      in.taxPaidTtm = sum12(l, ls, latest, false);
+      List<VatMonth> ttm = l.vatMonths(latest, TTM_MONTHS, ls); // once for sales and tax
+      in.salesTtm = sum12(ttm, true);
+      in.salesPrevTtm = sum12(l.vatMonths(prevEnd, TTM_MONTHS, ls), true);
+      in.taxPaidTtm = sum12(ttm, false);
       in.energyTceTtm = energy12(l, ls, latest);
       in.energyTcePrevTtm = energy12(l, ls, prevEnd);
     }
@@ -198,9 +199,8 @@ public final class IndicatorCalculator {
     in.salesPerMu = ratio(in.salesTtm, in.landAreaMu);
   }
 
-  /** Sales (or tax) of the 12 months ending {@code end}; null unless all 12 have a return. */
-  private static Double sum12(Ledger l, LedgerSettings ls, int end, boolean sales) {
-    List<VatMonth> months = l.vatMonths(end, TTM_MONTHS, ls);
+  /** Sales (or tax) of {@code months} (a run of 12 from {@link Ledger#vatMonths}); null if none. */
+  private static Double sum12(List<VatMonth> months, boolean sales) {
     if (months == null) {
       return null;
     }

@@ -496,11 +496,10 @@ public class Ledger {
    */
   public List<VatMonth> vatMonths(int end, int count, LedgerSettings s) {
     int first = Months.plus(end, 1 - count);
-    VatMonth start = vatMonth(first, s);
-    if (start == null || !monthKept(end, s)) {
+    int i = vatIndex(first, s); // one search: the run is the entries from the first month on
+    if (i < 0 || !monthKept(end, s)) {
       return null;
     }
-    int i = vatTable.indexOf(start);
     if (i + count > vatTable.size()) {
       return null;
     }
@@ -515,16 +514,21 @@ public class Ledger {
 
   /** The VAT return of {@code yyyymm}; null if none or outside the window. */
   public VatMonth vatMonth(int yyyymm, LedgerSettings s) {
+    int i = vatIndex(yyyymm, s);
+    return i >= 0 ? vatTable.get(i) : null;
+  }
+
+  /** The index in the VAT table of the return of {@code yyyymm}; negative if none or outside the window. */
+  private int vatIndex(int yyyymm, LedgerSettings s) {
     open();
     if (!monthKept(yyyymm, s)) {
-      return null;
+      return -1;
     }
     if (vatProbe == null) {
       vatProbe = new VatMonth();
     }
     vatProbe.month = yyyymm;
-    int i = vatTable.indexOf(vatProbe);
-    return i >= 0 ? vatTable.get(i) : null;
+    return vatTable.indexOf(vatProbe);
   }
 
   /**
