@@ -851,7 +851,7 @@ public class Ledger {
     if (!incidents.isEmpty()) {
       changed |= incidents.values().removeIf(f -> !inLookback(f.occurredAt, s));
     }
-    if (!titleTable.isEmpty()) {
+    if (anyTitleBeforeLookback(s)) { // mostly none: then no copy of the table to scan
       List<TitleFact> allTitles = new ArrayList<>(titleTable.facts());
       changed |= titleTable.removeIf(f -> !inLookback(f.at, s) && allTitles.stream()
           .anyMatch(o -> o.title.equals(f.title) && TITLE_ORDER.compare(o, f) > 0));
@@ -866,6 +866,15 @@ public class Ledger {
 
   public void indicatorMemo(Object memo) {
     indicatorMemo = memo;
+  }
+
+  private boolean anyTitleBeforeLookback(LedgerSettings s) {
+    for (int i = 0; i < titleTable.size(); i++) {
+      if (!inLookback(titleTable.get(i).at, s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Number of stored entries of every kind: shows pruning in tests and metrics. */
