@@ -124,14 +124,17 @@ public final class Discovery {
     if (!x.hasValue(i) || !x.hasThreshold(i)) {
       return null; // before boxing: most unmet criteria end here
     }
-    String op = x.op(i);
-    if (!">=".equals(op) && !">".equals(op)) {
+    String name = x.name(i);
+    if (name == null) { // as the general path: a lower bound then fails on the null name
+      return monthsToPass(name, x.op(i), x.value(i), x.threshold(i), in, t);
+    }
+    // The name first: one lookup rules out most criteria, before asking the node for its op.
+    int kind = TrendKinds.of(t).kindOf(name);
+    if (kind == TrendCriteria.NONE) {
       return null;
     }
-    // The trend of a criterion is a function of its name: looked up once per entry of the
-    // engine's reused buffer, not in three sets per unmet criterion on every record.
-    int kind = x.nameKind(i, t, TREND_OF);
-    if (kind == TrendCriteria.NONE) {
+    String op = x.op(i);
+    if (!">=".equals(op) && !">".equals(op)) {
       return null;
     }
     double value = x.value(i);
@@ -139,9 +142,6 @@ public final class Discovery {
     Double perYear = perYear(kind, value, in);
     return perYear == null || perYear <= 0 ? null : 12 * gap / perYear;
   }
-
-  private static final java.util.function.ToIntBiFunction<TrendCriteria, String> TREND_OF =
-      TrendCriteria::kindOf;
 
   /** Yearly progress of a criterion of {@code kind} (not NONE) at {@code value}; null if unknown. */
   private static Double perYear(int kind, double value, Indicators in) {

@@ -5,10 +5,7 @@ package io.seedbed.rule;
  * there. Only a row that is written or an explanation that is read asks for them.
  */
 interface Explains {
-  /**
-   * The comparison of the entries it writes: {@link CriterionResult#op}. Fixed for the node
-   * ({@link Trace} reads it once per node it holds).
-   */
+  /** The comparison of the entries it writes: {@link CriterionResult#op}. */
   String op();
 
   /** {@link CriterionResult#valueText} of entry {@code i}, which this node wrote. */

@@ -96,17 +96,7 @@ public final class Explanation {
 
   public String op(int i) {
     Trace t = trace();
-    return t.op(at(t, i));
-  }
-
-  /**
-   * {@code f(by, name(i))}, an int in [0, 126] that depends on its arguments alone, remembered
-   * while the entry's slot in the engine's reused buffer keeps its name and {@code by} is the same
-   * object: for a caller that sorts names into a few kinds on every record.
-   */
-  public <K> int nameKind(int i, K by, java.util.function.ToIntBiFunction<K, String> f) {
-    Trace t = trace();
-    return t.classify(at(t, i), by, f);
+    return t.src(at(t, i)).op();
   }
 
   public boolean passed(int i) {
@@ -168,31 +158,28 @@ public final class Explanation {
   public Count count(String leftOut) {
     Trace t = trace();
     int base = t == written ? from : 0;
-    // Two passes over the trace rather than a scratch array copied to size: runs for every pool
-    // on every record, and most pools have few or no unmet criteria.
     int total = 0;
     int failed = 0;
+    int[] unmet = null; // made at the first unmet criterion: most pools of most records have few
     boolean leftOutPassed = false;
-    for (int i = base; i < base + size; i++) {
-      boolean passed = t.has(i, Trace.PASSED);
-      if (t.named(i, leftOut)) {
+    for (int i = 0; i < size; i++) {
+      boolean passed = t.has(base + i, Trace.PASSED);
+      if (t.named(base + i, leftOut)) {
         leftOutPassed |= passed;
       } else {
         total++;
         if (!passed) {
-          failed++;
+          if (unmet == null) {
+            unmet = new int[size - i];
+          }
+          unmet[failed++] = i;
         }
       }
     }
-    int[] unmet = NONE;
-    if (failed > 0) {
-      unmet = new int[failed];
-      int k = 0;
-      for (int i = 0; k < failed; i++) {
-        if (!t.has(base + i, Trace.PASSED) && !t.named(base + i, leftOut)) {
-          unmet[k++] = i;
-        }
-      }
+    if (unmet == null) {
+      unmet = NONE;
+    } else if (failed < unmet.length) {
+      unmet = Arrays.copyOf(unmet, failed);
     }
     return new Count(total, unmet, leftOutPassed);
   }

@@ -40,24 +40,8 @@ final class Trace {
   private static final int AUX = 3;
 
   private Explains[] src;
-  /**
-   * {@code src}'s {@link Explains#op} (fixed per node), read when the slot takes a new node: the pool
-   * state machine asks for it per unmet criterion, and a call through the interface to one of a
-   * dozen node types is a slow lookup.
-   */
-  private String[] op;
   /** The criterion's name ({@code src}'s), kept here because deciding reads it for every entry. */
   private String[] name;
-  /**
-   * Per entry, whether its name equals {@link #matchedAgainst}: 0 not known yet, 1 no, 2 yes. The
-   * pool state machine looks for one name (the exit criterion) among all entries of every record;
-   * a reused trace mostly holds the same names, so each is compared once. Owned traces only.
-   */
-  private byte[] match;
-  private String matchedAgainst;
-  /** Per entry, {@link #classify}'s answer for its name + 1 (0: not known yet); owned traces only. */
-  private byte[] kind;
-  private Object kindsBy;
   private double[] num;
   /** The raw value the node renders as {@code valueText} (a code, a set of codes). */
   private Object[] text;
@@ -77,10 +61,7 @@ final class Trace {
     this.owner = owner;
     int n = Math.max(1, capacity);
     src = new Explains[n];
-    op = new String[n];
     name = new String[n];
-    match = new byte[n];
-    kind = new byte[n];
     num = new double[NUMS * n];
     text = new Object[n];
     bits = new byte[n];
@@ -122,12 +103,9 @@ final class Trace {
     int i = size++;
     if (src[i] != node) {
       src[i] = node;
-      op[i] = node.op();
     }
     if (name[i] != criterion) {
       name[i] = criterion;
-      match[i] = 0;
-      kind[i] = 0;
     }
     int n = NUMS * i;
     num[n + VAL] = 0;
@@ -197,46 +175,9 @@ final class Trace {
     return name[i];
   }
 
-  String op(int i) {
-    return op[i];
-  }
-
-  /**
-   * {@code f(by, name of entry i)}, in [0, 126], remembered per entry while {@code by} (compared by
-   * identity) stays the same and the entry keeps its name: {@code f} must be a function of its
-   * arguments alone.
-   */
-  <K> int classify(int i, K by, java.util.function.ToIntBiFunction<K, String> f) {
-    if (owner == null) { // possibly read by several threads: no memo
-      return f.applyAsInt(by, name[i]);
-    }
-    if (by != kindsBy) {
-      Arrays.fill(kind, (byte) 0);
-      kindsBy = by;
-    }
-    int k = kind[i];
-    if (k == 0) {
-      k = f.applyAsInt(by, name[i]) + 1;
-      kind[i] = (byte) k;
-    }
-    return k - 1;
-  }
-
-  /** Whether entry {@code i} is named {@code s}. */
+  /** Whether entry {@code i} is named {@code s} ({@code s.equals}: its name may be null). */
   boolean named(int i, String s) {
-    if (owner == null) { // possibly read by several threads: no memo
-      return s.equals(name[i]);
-    }
-    if (s != matchedAgainst) {
-      Arrays.fill(match, (byte) 0);
-      matchedAgainst = s;
-    }
-    byte m = match[i];
-    if (m == 0) {
-      m = s.equals(name[i]) ? (byte) 2 : (byte) 1;
-      match[i] = m;
-    }
-    return m == 2;
+    return s.equals(name[i]);
   }
 
   boolean has(int i, byte bit) {
@@ -328,10 +269,7 @@ final class Trace {
   private void grow(int atLeast) {
     int n = Math.max(atLeast, src.length * 2);
     src = Arrays.copyOf(src, n);
-    op = Arrays.copyOf(op, n);
     name = Arrays.copyOf(name, n);
-    match = Arrays.copyOf(match, n);
-    kind = Arrays.copyOf(kind, n);
     num = Arrays.copyOf(num, NUMS * n);
     text = Arrays.copyOf(text, n);
     bits = Arrays.copyOf(bits, n);
