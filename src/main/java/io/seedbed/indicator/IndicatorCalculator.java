@@ -185,9 +185,10 @@ public final class IndicatorCalculator {
     if (latest != 0) {
       int prevEnd = Months.plus(latest, -TTM_MONTHS);
       in.latestVatMonth = Months.text(latest);
-      in.salesTtm = sum12(l, ls, latest, true);
-      in.salesPrevTtm = sum12(l, ls, prevEnd, true);
-      in.taxPaidTtm = sum12(l, ls, latest, false);
+      List<VatMonth> ttm = l.vatMonths(latest, TTM_MONTHS, ls); // once for sales and tax
+      in.salesTtm = sum12(ttm, true);
+      in.salesPrevTtm = sum12(l.vatMonths(prevEnd, TTM_MONTHS, ls), true);
+      in.taxPaidTtm = sum12(ttm, false);
       in.energyTceTtm = energy12(l, ls, latest);
       in.energyTcePrevTtm = energy12(l, ls, prevEnd);
     }
@@ -198,9 +199,8 @@ public final class IndicatorCalculator {
     in.salesPerMu = ratio(in.salesTtm, in.landAreaMu);
   }
 
-  /** Sales (or tax) of the 12 months ending {@code end}; null unless all 12 have a return. */
-  private static Double sum12(Ledger l, LedgerSettings ls, int end, boolean sales) {
-    List<VatMonth> months = l.vatMonths(end, TTM_MONTHS, ls);
+  /** Sales (or tax) of {@code months} (a run of 12 from {@link Ledger#vatMonths}); null if none. */
+  private static Double sum12(List<VatMonth> months, boolean sales) {
     if (months == null) {
       return null;
     }
@@ -227,66 +227,143 @@ public final class IndicatorCalculator {
   // ------------------------------------------------------------------ IP portfolio (§11)
 
   private static void ip(Indicators in, Ledger l, Instant asOf, IndicatorSettings s) {
-    int class1 = 0;
-    int class2 = 0;
-    int inventions = 0;
-    int highValue = 0;
-    int selfDeveloped = 0;
-    int utilityModels = 0;
-    int software = 0;
-    int newClass1 = 0;
-    int abnormal = 0;
     Instant yearAgo = plusYears(asOf, -1);
-    for (IpItem item : l.ipItems(s.ledger, asOf)) {
-      if (item.abnormalAt != null) {
-        abnormal++;
-      }
-      Instant countsSince = countsSince(item, s);
-      if (!item.valid || countsSince == null || countsSince.isAfter(asOf)) {
-        continue;
-      }
-      if (item.classOne()) {
-        class1++;
-        if (item.selfDeveloped) {
-          selfDeveloped++;
-        }
-        if (countsSince.isAfter(yearAgo)) {
-          newClass1++;
-        }
-      }
-      switch (item.type) {
-        case INVENTION -> {
-          inventions++;
-          if (item.foreignGranted || item.pledged || item.awarded
-              || maintainedMoreThan(item, item.grantedAt, s.highValueMinYearsSinceGrant, asOf)) {
-            highValue++;
-          }
-        }
-        case SOFTWARE_COPYRIGHT -> {
-          software++;
-          class2++;
-        }
-        case UTILITY_MODEL, DESIGN -> {
-          if (item.type == IpType.UTILITY_MODEL) {
-            utilityModels++;
-          }
-          Instant grant = item.grantedAt != null ? item.grantedAt : item.transferredInAt;
-          if (maintainedMoreThan(item, grant, s.class2MinYearsSinceGrant, asOf)) {
-            class2++;
-          }
-        }
-        default -> { }
+    List<IpItem> items = l.ipItems(s.ledger, asOf);
+    IpCounts c = l.indicatorMemo() instanceof IpCounts m && m.holdFor(items, s, asOf, yearAgo)
+        ? m : null;
+    if (c == null) {
+      c = IpCounts.of(items, s, asOf, yearAgo);
+      l.indicatorMemo(c);
+    }
+    in.class1Ip = c.class1;
+    in.class2Ip = c.class2;
+    in.inventionPatents = c.inventions;
+    in.highValueClass1Ip = c.highValue;
+    in.selfDevelopedClass1Ip = c.selfDeveloped;
+    in.utilityModels = c.utilityModels;
+    in.softwareCopyrights = c.software;
+    in.newClass1IpLast12m = c.newClass1;
+    in.abnormalIpFilings = c.abnormal;
+  }
+
+  /**
+   * The IP counts of one list of items, and the times they stay right for: every count depends on
+   * the as-of time only through comparisons of it (and of a year before it) with times of the
+   * items, so they hold while both stay on the same side of every such time. Most records move the
+   * as-of time by little and touch no IP: they reuse the counts instead of visiting every item.
+   */
+  private static final class IpCounts {
+    final List<IpItem> items;
+    final IndicatorSettings settings;
+    int class1;
+    int class2;
+    int inventions;
+    int highValue;
+    int selfDeveloped;
+    int utilityModels;
+    int software;
+    int newClass1;
+    int abnormal;
+    /** asOf in [asOfFrom, asOfUntil) and yearAgo in [yearFrom, yearUntil); null = unbounded. */
+    private Instant asOfFrom;
+    private Instant asOfUntil;
+    private Instant yearFrom;
+    private Instant yearUntil;
+
+    private IpCounts(List<IpItem> items, IndicatorSettings settings) {
+      this.items = items;
+      this.settings = settings;
+    }
+
+    boolean holdFor(List<IpItem> items, IndicatorSettings s, Instant asOf, Instant yearAgo) {
+      return this.items == items && settings == s && within(asOf, asOfFrom, asOfUntil)
+          && within(yearAgo, yearFrom, yearUntil);
+    }
+
+    private static boolean within(Instant t, Instant from, Instant until) {
+      return (from == null || !t.isBefore(from)) && (until == null || t.isBefore(until));
+    }
+
+    /** Records that the counts used {@code asOf < b} (its answer flips at {@code b}). */
+    private void asOfBefore(Instant asOf, Instant b) {
+      if (asOf.isBefore(b)) {
+        asOfUntil = asOfUntil == null || b.isBefore(asOfUntil) ? b : asOfUntil;
+      } else {
+        asOfFrom = asOfFrom == null || b.isAfter(asOfFrom) ? b : asOfFrom;
       }
     }
-    in.class1Ip = class1;
-    in.class2Ip = class2;
-    in.inventionPatents = inventions;
-    in.highValueClass1Ip = highValue;
-    in.selfDevelopedClass1Ip = selfDeveloped;
-    in.utilityModels = utilityModels;
-    in.softwareCopyrights = software;
-    in.newClass1IpLast12m = newClass1;
-    in.abnormalIpFilings = abnormal;
+
+    /** {@code asOf.isAfter(x)}, recorded: it flips between {@code x} and the next instant. */
+    private boolean asOfAfter(Instant asOf, Instant x) {
+      if (!x.equals(Instant.MAX)) { // else never after, whatever asOf
+        asOfBefore(asOf, x.plusNanos(1));
+      }
+      return asOf.isAfter(x);
+    }
+
+    /** {@code t.isAfter(yearAgo)}, recorded: it flips when yearAgo reaches {@code t}. */
+    private boolean afterYearAgo(Instant yearAgo, Instant t) {
+      if (yearAgo.isBefore(t)) {
+        yearUntil = yearUntil == null || t.isBefore(yearUntil) ? t : yearUntil;
+      } else {
+        yearFrom = yearFrom == null || t.isAfter(yearFrom) ? t : yearFrom;
+      }
+      return t.isAfter(yearAgo);
+    }
+
+    static IpCounts of(List<IpItem> items, IndicatorSettings s, Instant asOf, Instant yearAgo) {
+      IpCounts c = new IpCounts(items, s);
+      for (IpItem item : items) {
+        if (item.abnormalAt != null) {
+          c.abnormal++;
+        }
+        Instant countsSince = countsSince(item, s);
+        if (!item.valid || countsSince == null) {
+          continue;
+        }
+        c.asOfBefore(asOf, countsSince); // countsSince.isAfter(asOf) ⇔ asOf < countsSince
+        if (countsSince.isAfter(asOf)) {
+          continue;
+        }
+        if (item.classOne()) {
+          c.class1++;
+          if (item.selfDeveloped) {
+            c.selfDeveloped++;
+          }
+          if (c.afterYearAgo(yearAgo, countsSince)) {
+            c.newClass1++;
+          }
+        }
+        switch (item.type) {
+          case INVENTION -> {
+            c.inventions++;
+            if (item.foreignGranted || item.pledged || item.awarded
+                || c.maintainedMoreThan(item, item.grantedAt, s.highValueMinYearsSinceGrant, asOf)) {
+              c.highValue++;
+            }
+          }
+          case SOFTWARE_COPYRIGHT -> {
+            c.software++;
+            c.class2++;
+          }
+          case UTILITY_MODEL, DESIGN -> {
+            if (item.type == IpType.UTILITY_MODEL) {
+              c.utilityModels++;
+            }
+            Instant grant = item.grantedAt != null ? item.grantedAt : item.transferredInAt;
+            if (c.maintainedMoreThan(item, grant, s.class2MinYearsSinceGrant, asOf)) {
+              c.class2++;
+            }
+          }
+          default -> { }
+        }
+      }
+      return c;
+    }
+
+    private boolean maintainedMoreThan(IpItem item, Instant grantedAt, int years, Instant asOf) {
+      return grantedAt != null && asOfAfter(asOf, item.plusYears(grantedAt, years));
+    }
   }
 
   /**
@@ -300,9 +377,6 @@ public final class IndicatorCalculator {
     return item.grantedAt;
   }
 
-  private static boolean maintainedMoreThan(IpItem item, Instant grantedAt, int years, Instant asOf) {
-    return grantedAt != null && asOf.isAfter(item.plusYears(grantedAt, years));
-  }
 
   // ------------------------------------------------------------------ credit
 

@@ -21,8 +21,17 @@ import java.util.function.IntPredicate;
 final class EnergyMonths {
   /** The readings that cover some day of a month (yyyymm), in identity order. */
   private final Map<Integer, SortedMap<Reading, Reading>> byMonth = new HashMap<>();
-  /** tce per month (yyyymm) with at least one reading; all months, the windows apply when read. */
-  private final Map<Integer, Double> tce = new HashMap<>();
+  /**
+   * tce per month with at least one reading ({@link #has}), all months, the windows apply when
+   * read; month {@code m} is at {@link #slot}{@code (m)}. Flat arrays, not a map of boxed months:
+   * the indicators read twelve months on every record.
+   */
+  private double[] tce = new double[0];
+  private boolean[] has = new boolean[0];
+  /** The month ordinal (year × 12 + month − 1) of slot 0. */
+  private int base;
+  /** tce of months before year 1 (yyyymm ≤ 0, which the ordinals do not cover): never in practice. */
+  private final Map<Integer, Double> odd = new HashMap<>();
   /** Months whose readings changed since their sum was computed. */
   private final Set<Integer> stale = new HashSet<>();
 
@@ -67,19 +76,107 @@ final class EnergyMonths {
   /** tce of {@code yyyymm}, null if no reading covers any of its days. */
   Double tce(int yyyymm) {
     refresh();
-    return tce.get(yyyymm);
+    if (yyyymm <= 0) {
+      return odd.get(yyyymm);
+    }
+    int i = slot(yyyymm);
+    return i >= 0 ? tce[i] : null;
+  }
+
+  /**
+   * Copies the tce of the {@code count} months from {@code first} on into {@code into}; false (and
+   * {@code into} partly written) unless every one of them has a reading.
+   */
+  boolean tce(int first, int count, double[] into) {
+    refresh();
+    int m = first;
+    for (int k = 0; k < count; k++, m = Months.plus(m, 1)) {
+      Double v;
+      int i = slot(m);
+      if (i >= 0) {
+        into[k] = tce[i];
+      } else if (m <= 0 && (v = odd.get(m)) != null) {
+        into[k] = v;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** tce per month of the months {@code kept} accepts. */
   SortedMap<Integer, Double> view(IntPredicate kept) {
     refresh();
     SortedMap<Integer, Double> view = new TreeMap<>();
-    tce.forEach((m, v) -> {
+    odd.forEach((m, v) -> {
       if (kept.test(m)) {
         view.put(m, v);
       }
     });
+    for (int i = 0; i < has.length; i++) {
+      if (has[i]) {
+        int ordinal = base + i;
+        int m = (ordinal / 12) * 100 + ordinal % 12 + 1;
+        if (kept.test(m)) {
+          view.put(m, tce[i]);
+        }
+      }
+    }
     return view;
+  }
+
+  /** The slot of {@code yyyymm} when it has a reading, else -1. */
+  private int slot(int yyyymm) {
+    int month = yyyymm % 100;
+    if (yyyymm <= 0 || month < 1 || month > 12) {
+      return -1;
+    }
+    int i = ordinal(yyyymm) - base;
+    return i >= 0 && i < has.length && has[i] ? i : -1;
+  }
+
+  private static int ordinal(int yyyymm) {
+    return (yyyymm / 100) * 12 + yyyymm % 100 - 1;
+  }
+
+  private void set(int yyyymm, double v) {
+    if (yyyymm <= 0) {
+      odd.put(yyyymm, v);
+      return;
+    }
+    int ordinal = ordinal(yyyymm);
+    if (has.length == 0) {
+      base = ordinal;
+      tce = new double[1];
+      has = new boolean[1];
+    } else if (ordinal < base || ordinal >= base + has.length) {
+      int from = Math.min(base, ordinal);
+      int to = Math.max(base + has.length, ordinal + 1);
+      int n = Math.max(to - from, 2 * has.length);
+      if (ordinal < base) {
+        from = Math.min(from, base + has.length - n);
+      }
+      double[] t = new double[n];
+      boolean[] h = new boolean[n];
+      System.arraycopy(tce, 0, t, base - from, tce.length);
+      System.arraycopy(has, 0, h, base - from, has.length);
+      tce = t;
+      has = h;
+      base = from;
+    }
+    tce[ordinal - base] = v;
+    has[ordinal - base] = true;
+  }
+
+  private void clear(int yyyymm) {
+    if (yyyymm <= 0) {
+      odd.remove(yyyymm);
+      return;
+    }
+    int i = ordinal(yyyymm) - base;
+    if (i >= 0 && i < has.length) {
+      has[i] = false;
+    }
   }
 
   private void refresh() {
@@ -89,9 +186,9 @@ final class EnergyMonths {
     for (int m : stale) {
       SortedMap<Reading, Reading> readings = byMonth.get(m);
       if (readings == null) {
-        tce.remove(m);
+        clear(m);
       } else {
-        tce.put(m, sum(m, readings));
+        set(m, sum(m, readings));
       }
     }
     stale.clear();

@@ -18,14 +18,26 @@ import java.util.TreeMap;
  */
 final class IpBook {
   private static final class Entry {
+    final String ipNo;
     final List<IpEventFact> events = new ArrayList<>(4);
     /** The replay of {@link #events}; null when an event changed since. */
     IpItem item;
+    /** Position in {@link #built} (the entries' order by ipNo). */
+    int index;
+
+    Entry(String ipNo) {
+      this.ipNo = ipNo;
+    }
   }
 
   private final Map<String, Entry> byItem = new TreeMap<>();
   /** {@link #items()} until an event changes. */
   private List<IpItem> items;
+  /** The items last built, by ipNo, and whether an item was added since (else their positions hold). */
+  private ArrayList<IpItem> built;
+  private boolean added;
+  /** Entries whose events changed since {@link #built}. */
+  private final List<Entry> changed = new ArrayList<>();
 
   IpBook(Collection<IpEventFact> events) {
     for (IpEventFact f : events) {
@@ -35,7 +47,14 @@ final class IpBook {
 
   /** A new event, or a new version of one (same ipNo, event and time: the identity). */
   void put(IpEventFact fact) {
-    Entry e = byItem.computeIfAbsent(fact.ipNo, k -> new Entry());
+    Entry e = byItem.get(fact.ipNo);
+    if (e == null) {
+      e = new Entry(fact.ipNo);
+      byItem.put(fact.ipNo, e);
+      added = true;
+    } else if (e.item != null) {
+      changed.add(e);
+    }
     e.events.removeIf(f -> f.event.equals(fact.event) && f.at.equals(fact.at));
     e.events.add(fact);
     e.item = null;
@@ -47,14 +66,31 @@ final class IpBook {
     if (items != null) {
       return items;
     }
-    List<IpItem> out = new ArrayList<>(byItem.size());
-    for (Map.Entry<String, Entry> m : byItem.entrySet()) {
-      Entry e = m.getValue();
-      if (e.item == null) {
-        e.item = IpPortfolio.item(m.getKey(), e.events);
+    ArrayList<IpItem> out;
+    if (built == null || added) {
+      out = new ArrayList<>(byItem.size());
+      for (Map.Entry<String, Entry> m : byItem.entrySet()) {
+        Entry e = m.getValue();
+        if (e.item == null) {
+          e.item = IpPortfolio.item(m.getKey(), e.events);
+        }
+        e.index = out.size();
+        out.add(e.item);
       }
-      out.add(e.item);
+    } else {
+      // Same items in the same places: replay only those whose events changed. A copy, because
+      // the list handed out before must not change.
+      out = new ArrayList<>(built);
+      for (Entry e : changed) {
+        if (e.item == null) {
+          e.item = IpPortfolio.item(e.ipNo, e.events);
+        }
+        out.set(e.index, e.item);
+      }
     }
+    changed.clear();
+    added = false;
+    built = out;
     items = Collections.unmodifiableList(out);
     return items;
   }

@@ -53,7 +53,8 @@ public final class IpItem {
    */
   public Instant plusYears(Instant t, int years) {
     for (Shifted s = shifted; s != null; s = s.next) {
-      if (s.from.equals(t) && s.years == years) {
+      // Mostly the very instant remembered (the item's own field): identity first, no loads.
+      if (s.years == years && (s.from == t || s.from.equals(t))) {
         return s.to;
       }
     }

@@ -138,6 +138,11 @@ public class Ledger {
   private transient Cached<Instant> ipHorizon;
   /** The profile values by ProfileField ordinal; null when the profile changed. */
   private transient ProfileFact[] profileByField;
+  /**
+   * What the indicators keep with this ledger between records (see IndicatorCalculator): working
+   * state on the heap like the fields above, never in Flink state; its owner checks it still holds.
+   */
+  private transient Object indicatorMemo;
   /** The parsed form of each profile value (by field ordinal), and the value it was parsed from. */
   private transient ProfileFact[] parsedFrom;
   private transient Object[] parsed;
@@ -305,7 +310,7 @@ public class Ledger {
     if (i >= 0 && Versioned.compare(fact, table.get(i)) <= 0) {
       return LedgerChange.UNCHANGED;
     }
-    F old = table.put(fact);
+    F old = table.put(i, fact);
     if (then != null) {
       then.replaced(old, fact);
     }
@@ -491,11 +496,10 @@ public class Ledger {
    */
   public List<VatMonth> vatMonths(int end, int count, LedgerSettings s) {
     int first = Months.plus(end, 1 - count);
-    VatMonth start = vatMonth(first, s);
-    if (start == null || !monthKept(end, s)) {
+    int i = vatIndex(first, s); // one search: the run is the entries from the first month on
+    if (i < 0 || !monthKept(end, s)) {
       return null;
     }
-    int i = vatTable.indexOf(start);
     if (i + count > vatTable.size()) {
       return null;
     }
@@ -510,16 +514,21 @@ public class Ledger {
 
   /** The VAT return of {@code yyyymm}; null if none or outside the window. */
   public VatMonth vatMonth(int yyyymm, LedgerSettings s) {
+    int i = vatIndex(yyyymm, s);
+    return i >= 0 ? vatTable.get(i) : null;
+  }
+
+  /** The index in the VAT table of the return of {@code yyyymm}; negative if none or outside the window. */
+  private int vatIndex(int yyyymm, LedgerSettings s) {
     open();
     if (!monthKept(yyyymm, s)) {
-      return null;
+      return -1;
     }
     if (vatProbe == null) {
       vatProbe = new VatMonth();
     }
     vatProbe.month = yyyymm;
-    int i = vatTable.indexOf(vatProbe);
-    return i >= 0 ? vatTable.get(i) : null;
+    return vatTable.indexOf(vatProbe);
   }
 
   /**
@@ -547,15 +556,7 @@ public class Ledger {
     if (!monthKept(m, s)) {
       return null;
     }
-    EnergyMonths e = energy();
-    for (int k = 0; k < count; k++, m = Months.plus(m, 1)) {
-      Double v = e.tce(m);
-      if (v == null) {
-        return null;
-      }
-      tce[k] = v;
-    }
-    return tce;
+    return energy().tce(m, count, tce) ? tce : null;
   }
 
   private EnergyMonths energy() {
@@ -850,12 +851,30 @@ public class Ledger {
     if (!incidents.isEmpty()) {
       changed |= incidents.values().removeIf(f -> !inLookback(f.occurredAt, s));
     }
-    if (!titleTable.isEmpty()) {
+    if (anyTitleBeforeLookback(s)) { // mostly none: then no copy of the table to scan
       List<TitleFact> allTitles = new ArrayList<>(titleTable.facts());
       changed |= titleTable.removeIf(f -> !inLookback(f.at, s) && allTitles.stream()
           .anyMatch(o -> o.title.equals(f.title) && TITLE_ORDER.compare(o, f) > 0));
     }
     return changed;
+  }
+
+  /** See {@link #indicatorMemo}: null until set, and after the ledger was deserialized. */
+  public Object indicatorMemo() {
+    return indicatorMemo;
+  }
+
+  public void indicatorMemo(Object memo) {
+    indicatorMemo = memo;
+  }
+
+  private boolean anyTitleBeforeLookback(LedgerSettings s) {
+    for (int i = 0; i < titleTable.size(); i++) {
+      if (!inLookback(titleTable.get(i).at, s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Number of stored entries of every kind: shows pruning in tests and metrics. */

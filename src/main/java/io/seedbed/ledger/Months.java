@@ -35,6 +35,18 @@ public final class Months {
 
   /** "YYYY-MM". */
   public static String text(int yyyymm) {
-    return toYearMonth(yyyymm).toString();
+    // The indicators ask for the latest VAT month on every record, and it is mostly the same
+    // month across enterprises: the last text made is reused (an immutable pair: thread-safe).
+    Text last = lastText;
+    if (last != null && last.yyyymm == yyyymm) {
+      return last.text;
+    }
+    String text = toYearMonth(yyyymm).toString();
+    lastText = new Text(yyyymm, text);
+    return text;
   }
+
+  private record Text(int yyyymm, String text) {}
+
+  private static volatile Text lastText;
 }

@@ -124,7 +124,35 @@ public final class Discovery {
     if (!x.hasValue(i) || !x.hasThreshold(i)) {
       return null; // before boxing: most unmet criteria end here
     }
-    return monthsToPass(x.name(i), x.op(i), x.value(i), x.threshold(i), in, t);
+    String name = x.name(i);
+    if (name == null) { // as the general path: a lower bound then fails on the null name
+      return monthsToPass(name, x.op(i), x.value(i), x.threshold(i), in, t);
+    }
+    // The name first: one lookup rules out most criteria, before asking the node for its op.
+    int kind = TrendKinds.of(t).kindOf(name);
+    if (kind == TrendCriteria.NONE) {
+      return null;
+    }
+    String op = x.op(i);
+    if (!">=".equals(op) && !">".equals(op)) {
+      return null;
+    }
+    double value = x.value(i);
+    double gap = Math.max(0, x.threshold(i) - value);
+    Double perYear = perYear(kind, value, in);
+    return perYear == null || perYear <= 0 ? null : 12 * gap / perYear;
+  }
+
+  /** Yearly progress of a criterion of {@code kind} (not NONE) at {@code value}; null if unknown. */
+  private static Double perYear(int kind, double value, Indicators in) {
+    if (kind == TrendCriteria.REVENUE) {
+      Double g = revenueGrowth(in);
+      return g == null || value <= 0 ? null : value * g;
+    } else if (kind == TrendCriteria.RD_INTENSITY) {
+      return in.rdIntensityLastYear == null || in.rdIntensityPrevYear == null
+          ? null : in.rdIntensityLastYear - in.rdIntensityPrevYear;
+    }
+    return in.newClass1IpLast12m == null ? null : in.newClass1IpLast12m.doubleValue();
   }
 
   private static Double monthsToPass(String name, String op, Double value, Double threshold,
@@ -134,16 +162,8 @@ public final class Discovery {
       return null;
     }
     double gap = Math.max(0, threshold - value);
-    Double perYear = null;
-    if (t.revenue().contains(name)) {
-      Double g = revenueGrowth(in);
-      perYear = g == null || value <= 0 ? null : value * g;
-    } else if (t.rdIntensity().contains(name)) {
-      perYear = in.rdIntensityLastYear == null || in.rdIntensityPrevYear == null
-          ? null : in.rdIntensityLastYear - in.rdIntensityPrevYear;
-    } else if (t.class1Ip().contains(name)) {
-      perYear = in.newClass1IpLast12m == null ? null : in.newClass1IpLast12m.doubleValue();
-    }
+    int kind = t.kindOf(name);
+    Double perYear = kind == TrendCriteria.NONE ? null : perYear(kind, value, in);
     return perYear == null || perYear <= 0 ? null : 12 * gap / perYear;
   }
 

@@ -69,6 +69,41 @@ public final class PoolTracker {
     moveDistrict(state, in.district, out);
     recordIncidents(state, in, ruleSet, out);
     boolean gone = "deregistered".equals(in.status) || "revoked".equals(in.status);
+    if (!gone && inPoolOrder(verdicts)) {
+      // The engine's verdicts: one per pool, in pool order, as the map below would give them.
+      for (int k = 0; k < verdicts.size(); k++) {
+        PoolVerdict v = verdicts.get(k);
+        step(state, in, v.pool, v, ruleSet.pool(v.pool), eventTime, rulesChanged, false, s, out);
+      }
+    } else {
+      stepEach(state, in, verdicts, ruleSet, eventTime, rulesChanged, gone, s, out);
+    }
+    for (PoolState ps : state.pools.values()) {
+      if (ps.status == SUSPENDED && ps.blockedUntil != null && ps.blockedUntil.isAfter(eventTime)
+          && (out.nextWakeUp == null || ps.blockedUntil.isBefore(out.nextWakeUp))) {
+        out.nextWakeUp = ps.blockedUntil;
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code verdicts} name each pool at most once, in {@link Pool} order. */
+  private static boolean inPoolOrder(List<PoolVerdict> verdicts) {
+    int last = -1;
+    for (int k = 0; k < verdicts.size(); k++) {
+      int o = verdicts.get(k).pool.ordinal();
+      if (o <= last) {
+        return false;
+      }
+      last = o;
+    }
+    return true;
+  }
+
+  /** Steps each pool of {@code verdicts} (the last verdict of a pool wins), in {@link Pool} order. */
+  private static void stepEach(EnterprisePools state, Indicators in, List<PoolVerdict> verdicts,
+      RuleSet ruleSet, Instant eventTime, boolean rulesChanged, boolean gone, PoolSettings s,
+      PoolOutputs out) {
     Map<Pool, PoolVerdict> byPool = new EnumMap<>(Pool.class);
     for (PoolVerdict v : verdicts) {
       byPool.put(v.pool, v);
@@ -82,17 +117,16 @@ public final class PoolTracker {
       step(state, in, e.getKey(), e.getValue(), ruleSet.pool(e.getKey()), eventTime, rulesChanged,
           gone, s, out);
     }
-    for (PoolState ps : state.pools.values()) {
-      if (ps.status == SUSPENDED && ps.blockedUntil != null && ps.blockedUntil.isAfter(eventTime)
-          && (out.nextWakeUp == null || ps.blockedUntil.isBefore(out.nextWakeUp))) {
-        out.nextWakeUp = ps.blockedUntil;
-      }
-    }
-    return out;
   }
 
   /** The outcome of one step: the status to be in, why, and the block end while suspended. */
   private record Decision(MembershipStatus status, ChangeReason reason, Instant blockedUntil) {}
+
+  /**
+   * The decision to stay as the tracked pool is (its status, reason and block end): most pools of
+   * most records, so it is one constant, not a copy of the state per pool and record.
+   */
+  private static final Decision KEEP = new Decision(null, null, null);
 
   private static void step(EnterprisePools state, Indicators in, Pool pool, PoolVerdict v,
       PoolRule rule, Instant eventTime, boolean rulesChanged, boolean gone, PoolSettings s,
@@ -106,14 +140,17 @@ public final class PoolTracker {
     if (d == null) {
       return;
     }
+    // KEEP (only for a tracked pool) stands for the state as it is: status, reason, block end.
+    MembershipStatus status = d == KEEP ? prev : d.status;
+    Instant blockedUntil = d == KEEP ? ps.blockedUntil : d.blockedUntil;
     if (ps == null) {
       ps = new PoolState();
       state.pools.put(code, ps);
     }
     String criteria = v == null ? null : criteriaJson(ps, v);
-    if (d.status != prev) {
+    if (status != prev) {
       ChangeReason reason = rulesChanged ? ChangeReason.RULES_CHANGED : d.reason;
-      ps.status = d.status;
+      ps.status = status;
       ps.since = eventTime;
       ps.reason = reason;
       ps.failures = 0;
@@ -122,11 +159,11 @@ public final class PoolTracker {
       int ruleVersion = v != null ? v.ruleVersion : ps.ruleVersion;
       PoolChange c = new PoolChange();
       c.changeId = PoolChange.changeId(in.uscc, code, prev == null ? null : prev.code(),
-          d.status.code(), eventTime, ruleSet, ruleVersion, ps.changes++);
+          status.code(), eventTime, ruleSet, ruleVersion, ps.changes++);
       c.uscc = in.uscc;
       c.pool = code;
       c.fromStatus = prev == null ? null : prev.code();
-      c.toStatus = d.status.code();
+      c.toStatus = status.code();
       c.reason = reason.code();
       c.eventTime = eventTime;
       c.ruleSet = ruleSet;
@@ -135,7 +172,7 @@ public final class PoolTracker {
       out.changes.add(c);
       out.transitions.add(new Transition(state.district, code, c.fromStatus, c.toStatus));
     }
-    ps.blockedUntil = ps.status == SUSPENDED ? d.blockedUntil : null;
+    ps.blockedUntil = ps.status == SUSPENDED ? blockedUntil : null;
     if (v != null) {
       ps.score = v.score;
       ps.ruleSet = v.ruleSet;
@@ -165,7 +202,7 @@ public final class PoolTracker {
       Explanation.Count count, Discovery.Outlook a, PoolRules r, PoolRule rule, Instant eventTime,
       boolean gone) {
     MembershipStatus prev = ps == null ? null : ps.status;
-    Decision keep = ps == null ? null : new Decision(prev, ps.reason, ps.blockedUntil);
+    Decision keep = ps == null ? null : KEEP;
     if (gone) {
       return prev == null || prev == EXITED ? keep
           : new Decision(EXITED, ChangeReason.DEREGISTERED, null);

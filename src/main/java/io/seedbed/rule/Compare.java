@@ -119,12 +119,12 @@ final class Compare implements Criterion {
     }
     boolean passed;
     if (indicator.kind() == IndicatorKind.BOOL) {
-      out.text(i, raw);
+      out.textOf(i, indicator);
       passed = raw.equals(flag);
     } else if (indicator.kind() == IndicatorKind.SET) {
       @SuppressWarnings("unchecked")
       Set<String> held = (Set<String>) raw;
-      out.text(i, held);
+      out.textOf(i, indicator);
       boolean any = false;
       if (!held.isEmpty()) {
         for (String code : codes) {
@@ -136,8 +136,9 @@ final class Compare implements Criterion {
       }
       passed = holdsOnMember == any;
     } else {
-      String valueText = raw.toString();
-      out.text(i, valueText);
+      // A text indicator's value is a String: it is its own text.
+      String valueText = (String) raw;
+      out.textOf(i, indicator);
       passed = holdsOnMember == codeSet.contains(valueText);
     }
     return out.passed(i, passed);

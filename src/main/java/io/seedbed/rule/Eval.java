@@ -44,5 +44,10 @@ final class Eval {
       }
       return value[k];
     }
+
+    /** The value of the indicator at {@code index}, already read by {@link #value}. */
+    Object read(int index) {
+      return value[index];
+    }
   }
 }

@@ -160,21 +160,31 @@ public final class Explanation {
     int base = t == written ? from : 0;
     int total = 0;
     int failed = 0;
-    int[] unmet = new int[size];
+    int[] unmet = null; // made at the first unmet criterion: most pools of most records have few
     boolean leftOutPassed = false;
     for (int i = 0; i < size; i++) {
       boolean passed = t.has(base + i, Trace.PASSED);
-      if (leftOut.equals(t.name(base + i))) {
+      if (t.named(base + i, leftOut)) {
         leftOutPassed |= passed;
       } else {
         total++;
         if (!passed) {
+          if (unmet == null) {
+            unmet = new int[size - i];
+          }
           unmet[failed++] = i;
         }
       }
     }
-    return new Count(total, Arrays.copyOf(unmet, failed), leftOutPassed);
+    if (unmet == null) {
+      unmet = NONE;
+    } else if (failed < unmet.length) {
+      unmet = Arrays.copyOf(unmet, failed);
+    }
+    return new Count(total, unmet, leftOutPassed);
   }
+
+  private static final int[] NONE = new int[0];
 
   /** See {@link #count}. */
   public record Count(int total, int[] unmet, boolean leftOutPassed) {}
@@ -250,7 +260,9 @@ public final class Explanation {
     Trace t = own;
     if (t == null) {
       t = new Trace(size);
-      RuleEngine.explain(rule, new Eval(in, new Eval.Context(), verdicts), t);
+      Eval.Context input = new Eval.Context();
+      t.reuse(input);
+      RuleEngine.explain(rule, new Eval(in, input, verdicts), t);
       if (t.size() != size) {
         throw new IllegalStateException("the indicators of a verdict of " + rule.pool().code()
             + " changed after it was evaluated: its criteria cannot be explained any more");

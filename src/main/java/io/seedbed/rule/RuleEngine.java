@@ -25,12 +25,15 @@ public final class RuleEngine {
 
   public static List<PoolVerdict> evaluate(Indicators in, RuleSet rs) {
     Trace t = TRACES.get();
-    long generation = t.reuse();
-    PoolVerdict[] done = new PoolVerdict[POOLS];
     Eval.Context context = new Eval.Context();
+    long generation = t.reuse(context);
+    PoolVerdict[] done = new PoolVerdict[POOLS];
     // Pools that others ask about (eligibleFor) come first; the loader forbids cycles.
-    for (Pool p : rs.evaluationOrder()) {
-      PoolRule rule = rs.pool(p);
+    List<Pool> order = rs.evaluationOrder();
+    PoolRule[] rules = rs.evaluationRules();
+    for (int k = 0; k < rules.length; k++) {
+      Pool p = order.get(k);
+      PoolRule rule = rules[k];
       Eval ev = new Eval(in, context, done);
       int from = t.size();
       int outcome = explain(rule, ev, t);
@@ -39,7 +42,7 @@ public final class RuleEngine {
       done[p.ordinal()] = new PoolVerdict(p, outcome == MET, graduated, ev.score, x, rs.id(),
           rs.version());
     }
-    List<PoolVerdict> out = new ArrayList<>(rs.pools().size());
+    List<PoolVerdict> out = new ArrayList<>(rules.length);
     for (PoolVerdict v : done) {
       if (v != null) {
         out.add(v);

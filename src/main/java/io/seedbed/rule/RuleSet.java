@@ -25,6 +25,8 @@ public final class RuleSet {
   private final Map<Pool, PoolRule> pools;
   /** The pools in an order where every pool comes after the pools its criteria ask about. */
   private final List<Pool> evaluationOrder;
+  /** The rules of {@link #evaluationOrder}, position by position: what the engine walks per record. */
+  private final PoolRule[] evaluationRules;
   final String file;
   final int line;
 
@@ -36,6 +38,7 @@ public final class RuleSet {
     this.effectiveUntil = effectiveUntil;
     this.pools = Collections.unmodifiableMap(new EnumMap<>(pools));
     this.evaluationOrder = evaluationOrder(this.pools);
+    this.evaluationRules = evaluationOrder.stream().map(this.pools::get).toArray(PoolRule[]::new);
     this.file = file;
     this.line = line;
   }
@@ -64,6 +67,11 @@ public final class RuleSet {
 
   public PoolRule pool(Pool p) {
     return pools.get(p);
+  }
+
+  /** {@code pool(evaluationOrder().get(i))}; not to be changed. */
+  PoolRule[] evaluationRules() {
+    return evaluationRules;
   }
 
   /** The pools, each after the pools it refers to ({@code eligibleFor}), else in {@link Pool} order. */

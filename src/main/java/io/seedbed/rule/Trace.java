@@ -22,8 +22,14 @@ final class Trace {
   static final byte THRESHOLD = 2;
   static final byte SHORTFALL = 4;
   static final byte PASSED = 8;
-  /** {@link #text} holds the entry's raw text (else it is stale). */
+  /** The entry has a raw text: {@link #text}'s, or its indicator's value ({@link #FROM_INPUT}). */
   private static final byte TEXT = 16;
+  /**
+   * The entry's raw text is the value its {@link Compare} read from {@link #input}, not
+   * {@link #text}'s: storing a value made for this record (a set of codes) into this long-lived
+   * trace costs a GC write barrier with a memory fence on every comparison of every pool.
+   */
+  private static final byte FROM_INPUT = 32;
 
   /** The numbers of entry {@code i} are {@code num[NUMS * i + VAL .. AUX]}: one array, adjacent. */
   private static final int NUMS = 4;
@@ -44,6 +50,8 @@ final class Trace {
   /** The thread that writes this trace; null for a trace of one explanation only. */
   private final Thread owner;
   private long generation;
+  /** The indicator values of the current evaluation, where {@link #FROM_INPUT} texts are. */
+  private Eval.Context input;
 
   Trace(int capacity) {
     this(capacity, null);
@@ -64,9 +72,10 @@ final class Trace {
     return new Trace(256, owner);
   }
 
-  /** Starts the next evaluation: empty, in a new generation. */
-  long reuse() {
+  /** Starts the next evaluation, which reads {@code input}: empty, in a new generation. */
+  long reuse(Eval.Context input) {
     size = 0;
+    this.input = input;
     return ++generation;
   }
 
@@ -149,12 +158,26 @@ final class Trace {
     bits[i] |= TEXT;
   }
 
+  /**
+   * Records that entry {@code i}'s raw text is the value of {@code indicator}, already read from
+   * {@link #input} (the same object {@link #text(int, Object)} would have kept).
+   */
+  void textOf(int i, IndicatorRegistry.Entry indicator) {
+    aux(i, indicator.index());
+    bits[i] |= TEXT | FROM_INPUT;
+  }
+
   Explains src(int i) {
     return src[i];
   }
 
   String name(int i) {
     return name[i];
+  }
+
+  /** Whether entry {@code i} is named {@code s} ({@code s.equals}: its name may be null). */
+  boolean named(int i, String s) {
+    return s.equals(name[i]);
   }
 
   boolean has(int i, byte bit) {
@@ -178,7 +201,11 @@ final class Trace {
   }
 
   Object text(int i) {
-    return (bits[i] & TEXT) != 0 ? text[i] : null;
+    byte b = bits[i];
+    if ((b & FROM_INPUT) != 0) {
+      return input.read((int) num[NUMS * i + AUX]);
+    }
+    return (b & TEXT) != 0 ? text[i] : null;
   }
 
   /**
@@ -188,7 +215,7 @@ final class Trace {
    * (their text lists the codes in that order).
    */
   boolean same(int i, Trace o, int j) {
-    if (src[i] != o.src[j] || bits[i] != o.bits[j]) {
+    if (src[i] != o.src[j] || (bits[i] | FROM_INPUT) != (o.bits[j] | FROM_INPUT)) {
       return false;
     }
     for (int k = 0; k < NUMS; k++) {
@@ -205,27 +232,38 @@ final class Trace {
     int k = to.open(src[i], name[i]);
     System.arraycopy(num, NUMS * i, to.num, NUMS * k, NUMS);
     to.text[k] = text(i);
-    to.bits[k] = bits[i];
+    to.bits[k] = (byte) (bits[i] & ~FROM_INPUT);
   }
 
   private static boolean sameText(Object a, Object b) {
     if (a == b) {
       return true;
     }
-    if (a == null || b == null || !a.equals(b)) {
+    if (a == null || b == null) {
+      return false;
+    }
+    if (a instanceof java.util.Set<?> x && b instanceof java.util.Set<?> y) {
+      // Equal in iteration order implies equal as sets: one pass, no lookups.
+      return x.size() == y.size() && sameOrder(x, y);
+    }
+    if (!a.equals(b)) {
       return false;
     }
     if (a instanceof Iterable<?> x && b instanceof Iterable<?> y) {
-      var ix = x.iterator();
-      var iy = y.iterator();
-      while (ix.hasNext() && iy.hasNext()) {
-        if (!java.util.Objects.equals(ix.next(), iy.next())) {
-          return false;
-        }
-      }
-      return ix.hasNext() == iy.hasNext();
+      return sameOrder(x, y);
     }
     return true;
+  }
+
+  private static boolean sameOrder(Iterable<?> x, Iterable<?> y) {
+    var ix = x.iterator();
+    var iy = y.iterator();
+    while (ix.hasNext() && iy.hasNext()) {
+      if (!java.util.Objects.equals(ix.next(), iy.next())) {
+        return false;
+      }
+    }
+    return ix.hasNext() == iy.hasNext();
   }
 
   private void grow(int atLeast) {

@@ -31,6 +31,11 @@ public final class ByteSink {
     return size;
   }
 
+  /** Empties the sink, keeping its buffer: a scratch sink written again and again. */
+  void clear() {
+    size = 0;
+  }
+
   public byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }

@@ -23,6 +23,12 @@ public final class PackedTable<F> {
   /** The encoded length of each entry, in table order. */
   private int[] lengths;
   private byte[] bytes;
+  /**
+   * Where {@link #rewrite} encodes the entries it changes before splicing them in: one per thread,
+   * not per table (tables are many), because a record changes an entry or two and a new sink per
+   * record is garbage per record.
+   */
+  private static final ThreadLocal<ByteSink> SCRATCH = ThreadLocal.withInitial(() -> new ByteSink(256));
 
   private PackedTable(Codec<F> codec, ArrayList<F> facts, int[] lengths, byte[] bytes) {
     this.codec = codec;
@@ -96,7 +102,14 @@ public final class PackedTable<F> {
    * replaced, null if new.
    */
   public F put(F fact) {
-    int i = indexOf(fact);
+    return put(indexOf(fact), fact);
+  }
+
+  /**
+   * {@link #put(Object)} with {@code i = indexOf(fact)} already known (a caller that looked first
+   * need not search twice).
+   */
+  public F put(int i, F fact) {
     if (i >= 0) {
       F old = facts.set(i, fact);
       rewrite(i, 1, 1);
@@ -169,7 +182,8 @@ public final class PackedTable<F> {
     for (int i = from; i < from + oldCount + next; i++) {
       oldEnd += lengths[i];
     }
-    ByteSink out = new ByteSink(16 * (newCount + next) + 16);
+    ByteSink out = SCRATCH.get();
+    out.clear();
     int[] newLengths = new int[newCount + next];
     F prev = from == 0 ? null : facts.get(from - 1);
     for (int j = 0; j < newCount + next; j++) {
