@@ -76,7 +76,8 @@ import org.slf4j.LoggerFactory;
  * moved forward when it fires before the silence of the latest event, not at every record). The end of a
  * bounded input is not the passing of time: a timer that fires only because the input ended
  * (watermark at its maximum) changes nothing, so a suspension that lies after the last event
- * stays in force. Flink limitation: the broadcast side cannot register timers, so a wake-up that a
+ * stays in force; in BATCH mode it only decides the enterprise's last instant (see
+ * {@link #decideOncePerInstant}). Flink limitation: the broadcast side cannot register timers, so a wake-up that a
  * rule update asks for is kept in state ({@link EnterpriseState#pendingWakeUp}) and armed at the enterprise's
  * next record or timer; until then a suspension lifted only by time waits for that next call.
  */
