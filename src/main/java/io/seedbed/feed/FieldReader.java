@@ -479,7 +479,7 @@ final class FieldReader {
 
   // ---- helpers
 
-  private static boolean allDigits(String s, int from, int to) {
+  static boolean allDigits(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
@@ -489,7 +489,8 @@ final class FieldReader {
     return true;
   }
 
-  private static int digits(String s, int from, int to) {
+  /** The decimal value of {@code s[from, to)}, all ASCII digits ({@link #allDigits}). */
+  static int digits(String s, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {
       v = v * 10 + (s.charAt(i) - '0');

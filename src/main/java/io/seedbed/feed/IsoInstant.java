@@ -70,14 +70,6 @@ final class IsoInstant {
 
   /** The decimal value of {@code s[from, to)}, or -1 if a character is not an ASCII digit. */
   private static int digits(String s, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
+    return FieldReader.allDigits(s, from, to) ? FieldReader.digits(s, from, to) : -1;
   }
 }

@@ -291,13 +291,10 @@ public class EnterpriseProcessor
    */
   private boolean decideEarlierInstant(EnterpriseState s, FeedRecord record, ReadOnlyContext ctx,
       Collector<IndicatorSnapshot> out, RuleBook rules) throws Exception {
-    Long at = s.undecidedAt;
-    if (at == null || at >= record.eventTime().toEpochMilli()) {
+    if (s.undecidedAt == null || s.undecidedAt >= record.eventTime().toEpochMilli()) {
       return false;
     }
-    s.undecidedAt = null;
-    evaluate(ctx.getCurrentKey(), s, Instant.ofEpochMilli(at), rules, false, ctx::output,
-        ctx.timerService(), out);
+    decideUndecided(ctx.getCurrentKey(), s, rules, ctx::output, ctx.timerService(), out);
     return true;
   }
 
@@ -307,11 +304,17 @@ public class EnterpriseProcessor
     if (s == null || s.undecidedAt == null) {
       return;
     }
+    decideUndecided(ctx.getCurrentKey(), s, rules(ctx.getBroadcastState(RULE_FILES)), ctx::output,
+        ctx.timerService(), out);
+    state.update(s);
+  }
+
+  /** BATCH: decides the instant whose records are all in ({@link EnterpriseState#undecidedAt}). */
+  private void decideUndecided(String uscc, EnterpriseState s, RuleBook rules, SideOutputs side,
+      TimerService timers, Collector<IndicatorSnapshot> out) throws Exception {
     Instant at = Instant.ofEpochMilli(s.undecidedAt);
     s.undecidedAt = null;
-    evaluate(ctx.getCurrentKey(), s, at, rules(ctx.getBroadcastState(RULE_FILES)), false,
-        ctx::output, ctx.timerService(), out);
-    state.update(s);
+    evaluate(uscc, s, at, rules, false, side, timers, out);
   }
 
   /**

@@ -57,7 +57,7 @@ public final class LatencyBench {
    * a latency-sensitive deployment sets it this low (jobs/*.yaml {@code checkpointing.interval}).
    */
   private static final String CHECKPOINT_INTERVAL =
-      System.getProperty("seedbed.bench.checkpointInterval", "500ms");
+      System.getProperty(ThroughputBench.CHECKPOINT_INTERVAL_PROPERTY, "500ms");
 
   private LatencyBench() {}
 

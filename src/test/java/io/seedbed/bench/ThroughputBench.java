@@ -45,6 +45,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL [MAX_EVENTS]}
  */
 public final class ThroughputBench {
+  /** The checkpoint interval of a bench's job (each bench has its own default). */
+  static final String CHECKPOINT_INTERVAL_PROPERTY = "seedbed.bench.checkpointInterval";
   /** System properties with this prefix are Flink options for the bench's job. */
   static final String FLINK_OPTION_PREFIX = "seedbed.bench.flink.";
 
@@ -75,7 +77,7 @@ public final class ThroughputBench {
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.createLocalEnvironment(parallelism,
               flinkConf(backend, checkpoints, work,
-                  System.getProperty("seedbed.bench.checkpointInterval", "10s")));
+                  System.getProperty(CHECKPOINT_INTERVAL_PROPERTY, "10s")));
       ConfigBundle bundle = ConfigBundle.read(Path.of("config"));
       Pipeline.define(env, new FileFeedSources(feeds, true, Duration.ofMillis(200)), DatabaseSinks.transactional(db),
           PipelineConfig.defaults(bundle, JobClock.system()));
