@@ -48,6 +48,7 @@ bench_java() {
     -Dot.epg.working-dir="$bench_dir/embedded-pg" -cp "$cp" "$@")
 }
 
+# PROFILE=changelog: heap state with incremental checkpoints (see below).
 # PROFILE=low-latency: the settings of a latency-sensitive deployment (jobs/engine.yaml, "Low
 # latency"): checkpoints every 200 ms through the changelog state backend (each checkpoint uploads
 # only the state changes since the last one), network buffers flushed after 10 ms at most.
@@ -61,9 +62,31 @@ profile_opts() {
         "-Dseedbed.bench.flink.state.changelog.enabled=true" \
         "-Dseedbed.bench.flink.state.changelog.storage=filesystem" \
         "-Dseedbed.bench.flink.state.changelog.dstl.dfs.base-path=file://$1/changelog" ;;
-    *) echo "unknown PROFILE $PROFILE (low-latency)" >&2; exit 2 ;;
+    changelog)
+      # Throughput at scale: the default 10 s checkpoints, but through the changelog state backend,
+      # so a heap checkpoint uploads the changes since the last one, not the whole state; the
+      # state is materialized (a full snapshot, in the background) every 3 minutes.
+      echo "-Dseedbed.bench.flink.state.changelog.enabled=true" \
+        "-Dseedbed.bench.flink.state.changelog.storage=filesystem" \
+        "-Dseedbed.bench.flink.state.changelog.periodic-materialize.interval=3min" \
+        "-Dseedbed.bench.flink.state.changelog.dstl.dfs.base-path=file://$1/changelog" ;;
+    *) echo "unknown PROFILE $PROFILE (low-latency, changelog)" >&2; exit 2 ;;
   esac
 }
 
-# The results label of a size under the current profile: 10k, or 10k-low-latency.
-profile_label() { echo "$1${PROFILE:+-$PROFILE}"; }
+# GC=parallel: the JVM's parallel collector instead of G1 (the default). Prints its flag.
+gc_opts() {
+  case "${GC:-}" in
+    '' | g1) ;;
+    parallel) echo "-XX:+UseParallelGC" ;;
+    *) echo "unknown GC $GC (g1, parallel)" >&2; exit 2 ;;
+  esac
+}
+
+# The results label of a size under the current profile and collector: 10k, 10k-low-latency,
+# 10k-parallelgc.
+profile_label() {
+  local gc="${GC:-}"
+  [ "$gc" = g1 ] && gc=
+  echo "$1${PROFILE:+-$PROFILE}${gc:+-${gc}gc}"
+}

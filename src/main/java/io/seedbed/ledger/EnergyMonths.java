@@ -1,8 +1,11 @@
 package io.seedbed.ledger;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -19,8 +22,13 @@ import java.util.function.IntPredicate;
  * sums are the same doubles, to the last bit, as spreading every reading afresh in identity order.
  */
 final class EnergyMonths {
-  /** The readings that cover some day of a month (yyyymm), in identity order. */
-  private final Map<Integer, SortedMap<Reading, Reading>> byMonth = new HashMap<>();
+  /**
+   * The readings that cover some day of a month (yyyymm), in identity order: a sorted list, not a
+   * tree. A month holds a handful of readings, and the working copy is rebuilt from the packed
+   * readings, already in identity order, whenever the ledger is read from RocksDB: appending is one
+   * array slot where a tree allocated and rebalanced a node per reading.
+   */
+  private final Map<Integer, ArrayList<Reading>> byMonth = new HashMap<>();
   /**
    * tce per month with at least one reading ({@link #has}), all months, the windows apply when
    * read; month {@code m} is at {@link #slot}{@code (m)}. Flat arrays, not a map of boxed months:
@@ -51,7 +59,7 @@ final class EnergyMonths {
     }
     for (int m = Months.ofEpochDay(fact.fromDay), last = Months.ofEpochDay(fact.toDay); m <= last;
         m = Months.plus(m, 1)) {
-      byMonth.computeIfAbsent(m, k -> new TreeMap<>(LedgerFormat.READINGS)).put(fact, fact);
+      insertSorted(byMonth.computeIfAbsent(m, k -> new ArrayList<>(2)), fact);
       stale.add(m);
     }
   }
@@ -62,14 +70,35 @@ final class EnergyMonths {
     }
     for (int m = Months.ofEpochDay(fact.fromDay), last = Months.ofEpochDay(fact.toDay); m <= last;
         m = Months.plus(m, 1)) {
-      SortedMap<Reading, Reading> readings = byMonth.get(m);
+      ArrayList<Reading> readings = byMonth.get(m);
       if (readings != null) {
-        readings.remove(fact);
+        int at = Collections.binarySearch(readings, fact, LedgerFormat.READINGS);
+        if (at >= 0) {
+          readings.remove(at);
+        }
         if (readings.isEmpty()) {
           byMonth.remove(m);
         }
       }
       stale.add(m);
+    }
+  }
+
+  /**
+   * Puts {@code fact} into its place in {@code readings} (identity order), replacing the reading
+   * of the same identity, as a sorted map's put would.
+   */
+  private static void insertSorted(ArrayList<Reading> readings, Reading fact) {
+    int n = readings.size();
+    if (n == 0 || LedgerFormat.READINGS.compare(readings.get(n - 1), fact) < 0) {
+      readings.add(fact); // the usual case: readings come in identity order
+      return;
+    }
+    int at = Collections.binarySearch(readings, fact, LedgerFormat.READINGS);
+    if (at >= 0) {
+      readings.set(at, fact);
+    } else {
+      readings.add(-at - 1, fact);
     }
   }
 
@@ -184,7 +213,7 @@ final class EnergyMonths {
       return;
     }
     for (int m : stale) {
-      SortedMap<Reading, Reading> readings = byMonth.get(m);
+      ArrayList<Reading> readings = byMonth.get(m);
       if (readings == null) {
         clear(m);
       } else {
@@ -195,13 +224,14 @@ final class EnergyMonths {
   }
 
   /** Σ of each reading's share of month {@code yyyymm}, in identity order, as one spread adds them. */
-  private static double sum(int yyyymm, SortedMap<Reading, Reading> readings) {
+  private static double sum(int yyyymm, List<Reading> readings) {
     LocalDate first = LocalDate.of(yyyymm / 100, yyyymm % 100, 1);
     long monthStart = first.toEpochDay();
     long monthEnd = monthStart + first.lengthOfMonth() - 1;
     double sum = 0;
     boolean any = false;
-    for (Reading f : readings.values()) {
+    for (int k = 0; k < readings.size(); k++) {
+      Reading f = readings.get(k);
       long segmentDays = Math.min(f.toDay, monthEnd) - Math.max(f.fromDay, monthStart) + 1;
       double share = f.tce * (int) segmentDays / days(f);
       sum = any ? sum + share : share;

@@ -449,10 +449,14 @@ public class EnterpriseProcessor
       Collector<IndicatorSnapshot> out) throws Exception {
     Indicators indicators = IndicatorCalculator.compute(uscc, s.ledger, asOf, settings.indicators());
     IndicatorSnapshot snapshot = IndicatorSnapshot.of(indicators);
-    if (!snapshot.sameRowAs(s.lastSnapshot)) {
-      s.lastSnapshot = snapshot;
+    long print = snapshot.rowPrint();
+    boolean changed = s.lastSnapshot != null ? !snapshot.sameRowAs(s.lastSnapshot)
+        : print != s.lastSnapshotPrint;
+    if (changed) {
       out.collect(snapshot);
     }
+    s.lastSnapshotPrint = print;
+    s.lastSnapshot = null; // an older state's row: its print stands for it from now on
     RuleSet ruleSet = rules.inForce(asOf);
     if (ruleSet == null) {
       noRuleSet.inc(); // the facts wait in the ledger until a rule set is in force

@@ -14,7 +14,16 @@ import io.seedbed.pool.EnterprisePools;
 public class EnterpriseState {
   /** The facts folded so far. */
   public Ledger ledger;
-  /** The last {@code indicator_snapshot} row written, to write only rows that changed. */
+  /**
+   * {@link IndicatorSnapshot#rowPrint} of the last {@code indicator_snapshot} row written, to write
+   * only rows that changed; 0 before the first.
+   */
+  public long lastSnapshotPrint;
+  /**
+   * The last row itself, as states kept it before {@link #lastSnapshotPrint}: null, except in a
+   * state restored from such a savepoint and not decided since (the next decision compares with it
+   * and replaces it by its print). Kept as a field so that those savepoints restore with it.
+   */
   public IndicatorSnapshot lastSnapshot;
   /** Pool memberships, candidates and suspensions; null until the first evaluation under a rule set. */
   public EnterprisePools pools;

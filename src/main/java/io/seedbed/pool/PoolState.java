@@ -33,6 +33,15 @@ public class PoolState {
   public String membershipHash;
   /** Hash of the candidate row last emitted, null when no candidate row exists. */
   public String candidateHash;
+  /**
+   * {@link RowPrint}s of {@link #criteria}, of the membership row of {@link #membershipHash} and of
+   * the candidate row of {@link #candidateHash}; 0 when unknown (a state from before they were
+   * kept). Unlike the transient memos below they survive RocksDB and checkpoints, so that a
+   * state just read from them does not render and hash every row again to find it unchanged.
+   */
+  public long criteriaPrint;
+  public long membershipPrint;
+  public long candidatePrint;
 
   // What the tracker remembers between evaluations on the heap, so that an evaluation that changes
   // nothing neither renders nor hashes. Not state: Flink's POJO serializer skips transient fields,

@@ -191,9 +191,16 @@ public final class PoolTracker {
   private static String criteriaJson(PoolState ps, PoolVerdict v) {
     Explanation x = v.explanation();
     CriteriaJson.Rendered last = ps.rendered;
-    if (last == null || !x.sameAs(last.from())) {
-      ps.rendered = CriteriaJson.criteria(x, last);
+    if (last != null && x.sameAs(last.from())) {
+      return last.json();
     }
+    // The caller stores the text returned in ps.criteria: its print goes with it.
+    long print = RowPrint.criteria(x);
+    if (ps.criteria != null && print == ps.criteriaPrint) {
+      return ps.criteria; // a state read back from RocksDB or a checkpoint, its text still current
+    }
+    ps.rendered = CriteriaJson.criteria(x, last);
+    ps.criteriaPrint = print;
     return ps.rendered.json();
   }
 
@@ -290,6 +297,11 @@ public final class PoolTracker {
         && Objects.equals(seen.criteria(), ps.criteria)) {
       return;
     }
+    long print = RowPrint.membership(ps, ps.criteriaPrint);
+    if (ps.membershipHash != null && print == ps.membershipPrint && ps.criteriaPrint != 0) {
+      rememberMembership(ps); // read back from RocksDB or a checkpoint: the row is as last hashed
+      return;
+    }
     PoolMembership m = new PoolMembership();
     m.uscc = uscc;
     m.pool = pool;
@@ -307,6 +319,12 @@ public final class PoolTracker {
       ps.membershipHash = hash;
       out.memberships.add(m);
     }
+    ps.membershipPrint = print;
+    rememberMembership(ps);
+  }
+
+  /** Notes that the membership row of {@code ps}'s current fields has {@code ps.membershipHash}. */
+  private static void rememberMembership(PoolState ps) {
     ps.membershipSeen = new PoolState.MembershipSeen(ps.membershipHash, ps.status, ps.since,
         ps.reason, ps.score, ps.blockedUntil, ps.ruleSet, ps.ruleVersion, ps.criteria);
   }
@@ -328,6 +346,11 @@ public final class PoolTracker {
           && Objects.equals(seen.flaggedAt(), ps.since) && sameGaps(x, unmet, seen.gaps())) {
         return;
       }
+      long print = RowPrint.candidate(a.potential(), a.met(), a.total(), projectedDate, ps.since,
+          x, unmet);
+      if (ps.candidateHash != null && print == ps.candidatePrint) {
+        return; // read back from RocksDB or a checkpoint: the row is as last hashed
+      }
       CandidateRow c = new CandidateRow();
       c.uscc = uscc;
       c.pool = pool;
@@ -342,10 +365,12 @@ public final class PoolTracker {
         ps.candidateHash = hash;
         out.candidates.add(c);
       }
+      ps.candidatePrint = print;
       ps.candidateSeen = new PoolState.CandidateSeen(ps.candidateHash, c.potential, c.met,
           c.total, c.projectedDate, c.flaggedAt, x.copy(unmet));
     } else if (ps.status != CANDIDATE && ps.candidateHash != null) {
       ps.candidateHash = null;
+      ps.candidatePrint = 0;
       out.candidates.add(CandidateRow.deletion(uscc, pool));
     }
   }

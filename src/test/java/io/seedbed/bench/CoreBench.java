@@ -10,7 +10,9 @@ import io.seedbed.indicator.Indicators;
 import io.seedbed.ledger.Ledger;
 import io.seedbed.ledger.LedgerChange;
 import io.seedbed.pipeline.SeedbedConfig;
+import io.seedbed.pool.CandidateRow;
 import io.seedbed.pool.EnterprisePools;
+import io.seedbed.pool.PoolMembership;
 import io.seedbed.pool.PoolOutputs;
 import io.seedbed.pool.PoolTracker;
 import io.seedbed.rule.PoolVerdict;
@@ -73,6 +75,8 @@ public final class CoreBench {
       long tApply = 0, tPrune = 0, tCompute = 0, tSnap = 0, tRules = 0, tPools = 0;
       long snapshots = 0;
       long evaluated = 0;
+      long silent = 0;
+      long memberships = 0, membershipBytes = 0, candidates = 0, candidateBytes = 0;
       for (FeedRecord r : records) {
         Ledger ledger = ledgers.computeIfAbsent(r.uscc(), k -> new Ledger());
         long a0 = System.nanoTime();
@@ -108,7 +112,16 @@ public final class CoreBench {
         PoolOutputs out = PoolTracker.evaluate(p, in, verdicts, rs, ledger.latestEventTime(), false,
             config.pools());
         changes += out.changes.size();
+        silent += out.isEmpty() ? 1 : 0;
         tPools += System.nanoTime() - a5;
+        for (PoolMembership m : out.memberships) {
+          memberships++;
+          membershipBytes += m.criteria == null ? 0 : m.criteria.length();
+        }
+        for (CandidateRow c : out.candidates) {
+          candidates++;
+          candidateBytes += c.gaps == null ? 0 : c.gaps.length();
+        }
       }
       long t3 = System.nanoTime();
       System.out.printf("round %d: %d lines, %d records; decode %.2f us/line, fold+evaluate %.2f us/record"
@@ -117,6 +130,9 @@ public final class CoreBench {
       double n = records.size() * 1e3;
       System.out.printf("  per record: apply %.2f, prune %.2f, indicators %.2f, snapshot %.2f, rules %.2f,"
           + " pools %.2f us%n", tApply / n, tPrune / n, tCompute / n, tSnap / n, tRules / n, tPools / n);
+      System.out.printf("  rows: %d pool_membership (criteria %d chars), %d candidate (gaps %d chars);"
+          + " %d evaluations wrote no pool row%n", memberships, membershipBytes, candidates,
+          candidateBytes, silent);
     }
   }
 }

@@ -25,6 +25,33 @@ final class ProcessCpu {
     return Double.NaN;
   }
 
+  /**
+   * CPU seconds so far of this JVM's garbage collector threads ({@code [0]}: G1's or the parallel
+   * collector's workers, G1's refinement, marking and service threads, the VM thread that runs
+   * the pauses) and JIT compiler threads ({@code [1]}), from /proc/self/task (Linux; NaN
+   * elsewhere). These threads live as long as the JVM, so the difference of two readings is what
+   * they used in between.
+   */
+  static double[] gcAndJitSeconds() {
+    double gc = 0;
+    double jit = 0;
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        String name = read(t.resolve("comm")).trim();
+        String[] f = stat(t);
+        double seconds = (ticks(f, 13) + ticks(f, 14)) / TICKS_PER_SECOND;
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+          gc += seconds;
+        } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+          jit += seconds;
+        }
+      }
+      return new double[] {gc, jit};
+    } catch (IOException | RuntimeException e) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+  }
+
   /** CPU seconds of the PostgreSQL server whose data folder path contains {@code dataDir}; NaN if not found. */
   static double postgresSeconds(String dataDir) {
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

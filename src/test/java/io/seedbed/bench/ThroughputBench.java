@@ -87,6 +87,7 @@ public final class ThroughputBench {
       HeapSampler heap = HeapSampler.start();
       String pgData = work.resolve("pg").toString();
       double jvmCpu0 = ProcessCpu.jvmSeconds();
+      double[] gcJit0 = ProcessCpu.gcAndJitSeconds();
       double pgCpu0 = ProcessCpu.postgresSeconds(pgData);
       long t0 = System.nanoTime();
       JobClient job = env.executeAsync("Seedbed throughput bench");
@@ -102,6 +103,7 @@ public final class ThroughputBench {
           SavepointFormatType.CANONICAL).get();
       double seconds = (System.nanoTime() - t0) / 1e9;
       double jvmCpu = ProcessCpu.jvmSeconds() - jvmCpu0;
+      double[] gcJit = ProcessCpu.gcAndJitSeconds();
       double pgCpu = ProcessCpu.postgresSeconds(pgData) - pgCpu0;
       heap.stop();
       JobExecutionResult result = job.getJobExecutionResult().get();
@@ -126,12 +128,13 @@ public final class ThroughputBench {
           String.format("%.0f", events / jvmCpu),
           // The second half alone: start-up and most JIT compilation are behind it.
           String.format("%.0f", (events - half[0]) / (seconds - half[1])),
-          String.format("%.0f", (events - half[0]) / (jvmCpu - half[2])));
+          String.format("%.0f", (events - half[0]) / (jvmCpu - half[2])),
+          String.format("%.1f", gcJit[0] - gcJit0[0]), String.format("%.1f", gcJit[1] - gcJit0[1]));
       String header = String.join("\t", "date", "size", "parallelism", "backend", "enterprises",
           "events", "seconds", "events_per_s", "events_per_s_per_slot", "peak_heap_used_mb",
           "peak_heap_after_gc_mb", "checkpoint_bytes", "state_bytes_per_enterprise", "pool_change_rows",
           "jvm_cpu_s", "postgres_cpu_s", "events_per_jvm_cpu_s", "warm_events_per_s",
-          "warm_events_per_jvm_cpu_s");
+          "warm_events_per_jvm_cpu_s", "gc_cpu_s", "jit_cpu_s");
       if (Files.exists(results) && !Files.readAllLines(results).get(0).equals(header)) {
         // Columns changed: keep the old table beside the new one rather than mixing them.
         Files.move(results, results.resolveSibling("results-before-" + Instant.now().toEpochMilli() + ".tsv"));

@@ -61,6 +61,54 @@ class PoolTrackerMemoryTest {
         "scale_up candidate true");
   }
 
+  /**
+   * As each record finds a state read from RocksDB: its criteria texts, membership and candidate
+   * rows are recognised by their prints, so an evaluation that changes nothing renders nothing
+   * (the texts are the instances read back) and writes nothing.
+   */
+  @Test
+  void aStateReadBackWhoseRowsDidNotChangeRendersAndWritesNothing() throws IOException {
+    Instant at = day("2025-06-10");
+    RuleSet rs = RULES.inForce(at);
+    EnterprisePools first = new EnterprisePools();
+    for (String level : List.of("C", "B")) { // gazelle: candidate, then member
+      Indicators in = gazelleButTaxCredit(level, at);
+      PoolTracker.evaluate(first, in, RuleEngine.evaluate(in, rs), rs, at, false, SETTINGS);
+    }
+    EnterprisePools back = readBack(first);
+    assertThat(back.pools).containsKey("gazelle");
+    assertThat(back.pools.values()).allSatisfy(ps -> {
+      assertThat(ps.criteriaPrint).isNotZero();
+      assertThat(ps.membershipPrint).isNotZero();
+    });
+    java.util.Map<String, String> texts = new java.util.HashMap<>();
+    back.pools.forEach((pool, ps) -> texts.put(pool, ps.criteria));
+
+    Instant later = at.plus(Duration.ofDays(3));
+    Indicators same = gazelleButTaxCredit("B", later);
+    PoolOutputs out = PoolTracker.evaluate(back, same, RuleEngine.evaluate(same, rs), rs, later,
+        false, SETTINGS);
+    assertThat(out.isEmpty()).isTrue();
+    back.pools.forEach((pool, ps) -> {
+      assertThat(ps.criteria).as(pool).isSameAs(texts.get(pool));
+      assertThat(ps.rendered).as(pool).isNull();
+    });
+
+    // A value that moves is rendered and written, read back or not.
+    Indicators moved = gazelleButTaxCredit("B", later);
+    moved.debtRatio = 0.55;
+    EnterprisePools again = readBack(back);
+    PoolOutputs changed = PoolTracker.evaluate(again, moved, RuleEngine.evaluate(moved, rs), rs,
+        later, false, SETTINGS);
+    assertThat(changed.memberships).extracting(m -> m.pool).contains("gazelle");
+    assertThat(again.pools.get("gazelle").criteria).contains("\"value\":0.55");
+  }
+
+  private static EnterprisePools readBack(EnterprisePools state) throws IOException {
+    return SERIALIZER.deserialize(new org.apache.flink.core.memory.DataInputViewStreamWrapper(
+        new java.io.ByteArrayInputStream(bytes(state))));
+  }
+
   @Test
   void aGapThatOnlyChangesItsTextRewritesTheCandidateRow() {
     EnterprisePools st = new EnterprisePools();
