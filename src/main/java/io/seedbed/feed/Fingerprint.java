@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A 64-bit fingerprint of a sequence of values, for state that remembers what a row showed without
- * keeping the row: FNV-1a over the values' bytes, then MurmurHash3's finalizer so that every input
+ * keeping the row: FNV-1a over the values' bytes (a string's 16-bit chars one at a time), then
+ * MurmurHash3's finalizer so that every input
  * bit reaches every output bit. The same values give the same print in any JVM (no identity or
  * seeded hashes), so a print kept in Flink state stays valid after a restore. Values that differ
  * give the same print with probability about 2^-64; callers say what a collision would cost.
@@ -62,11 +63,11 @@ public final class Fingerprint {
       return add(-1);
     }
     add(s.length());
+    long x = h;
     for (int k = 0; k < s.length(); k++) {
-      char c = s.charAt(k);
-      h = (h ^ (c & 0xff)) * FNV_PRIME;
-      h = (h ^ (c >>> 8)) * FNV_PRIME;
+      x = (x ^ s.charAt(k)) * FNV_PRIME; // a char at a time: the final mix spreads its high byte
     }
+    h = x;
     return this;
   }
 

@@ -147,7 +147,9 @@ public final class PoolTracker {
       ps = new PoolState();
       state.pools.put(code, ps);
     }
-    String criteria = v == null ? null : criteriaJson(ps, v);
+    if (v != null) {
+      refreshCriteria(ps, v);
+    }
     if (status != prev) {
       ChangeReason reason = rulesChanged ? ChangeReason.RULES_CHANGED : d.reason;
       ps.status = status;
@@ -168,7 +170,7 @@ public final class PoolTracker {
       c.eventTime = eventTime;
       c.ruleSet = ruleSet;
       c.ruleVersion = ruleVersion;
-      c.criteria = v != null ? criteria : ps.criteria;
+      c.criteria = ps.criteria(); // this verdict's, or without one the last evaluation's
       out.changes.add(c);
       out.transitions.add(new Transition(state.district, code, c.fromStatus, c.toStatus));
     }
@@ -177,31 +179,29 @@ public final class PoolTracker {
       ps.score = v.score;
       ps.ruleSet = v.ruleSet;
       ps.ruleVersion = v.ruleVersion;
-      ps.criteria = criteria;
     }
     emitMembership(in.uscc, code, ps, out);
     emitCandidate(in.uscc, code, ps, v, count, a, eventTime, out);
   }
 
   /**
-   * The criteria text of {@code v}: rendered again only when its explanation differs from the one
-   * last rendered for this pool (the text is a function of the explanation), and then only the
-   * entries that differ.
+   * Makes {@code ps}'s criteria the text of {@code v}: rendered again only when its explanation
+   * differs from the one last rendered for this pool (the text is a function of the explanation),
+   * and then only the entries that differ. A state read back from RocksDB or a checkpoint has no
+   * rendering to compare with; its text's print tells whether it is still current.
    */
-  private static String criteriaJson(PoolState ps, PoolVerdict v) {
+  private static void refreshCriteria(PoolState ps, PoolVerdict v) {
     Explanation x = v.explanation();
     CriteriaJson.Rendered last = ps.rendered;
     if (last != null && x.sameAs(last.from())) {
-      return last.json();
+      return; // ps's text is last's (kept together below)
     }
-    // The caller stores the text returned in ps.criteria: its print goes with it.
     long print = RowPrint.criteria(x);
-    if (ps.criteria != null && print == ps.criteriaPrint) {
-      return ps.criteria; // a state read back from RocksDB or a checkpoint, its text still current
+    if (print == ps.criteriaPrint && ps.criteriaUtf8 != null) {
+      return;
     }
     ps.rendered = CriteriaJson.criteria(x, last);
-    ps.criteriaPrint = print;
-    return ps.rendered.json();
+    ps.keepCriteria(ps.rendered.json(), print);
   }
 
   /** What the pool's status should be now; null for an untracked pool that stays untracked. */
@@ -294,7 +294,7 @@ public final class PoolTracker {
         && Objects.equals(seen.score(), ps.score)
         && Objects.equals(seen.blockedUntil(), ps.blockedUntil)
         && Objects.equals(seen.ruleSet(), ps.ruleSet) && seen.ruleVersion() == ps.ruleVersion
-        && Objects.equals(seen.criteria(), ps.criteria)) {
+        && seen.criteriaPrint() == ps.criteriaPrint && ps.criteriaPrint != 0) {
       return;
     }
     long print = RowPrint.membership(ps, ps.criteriaPrint);
@@ -312,7 +312,7 @@ public final class PoolTracker {
     m.blockedUntil = ps.blockedUntil;
     m.ruleSet = ps.ruleSet;
     m.ruleVersion = ps.ruleVersion;
-    m.criteria = ps.criteria;
+    m.criteria = ps.criteria();
     String hash = Hashes.key(m.status, m.since, m.reason, m.score, m.blockedUntil, m.ruleSet,
         m.ruleVersion, m.criteria);
     if (!hash.equals(ps.membershipHash)) {
@@ -326,7 +326,7 @@ public final class PoolTracker {
   /** Notes that the membership row of {@code ps}'s current fields has {@code ps.membershipHash}. */
   private static void rememberMembership(PoolState ps) {
     ps.membershipSeen = new PoolState.MembershipSeen(ps.membershipHash, ps.status, ps.since,
-        ps.reason, ps.score, ps.blockedUntil, ps.ruleSet, ps.ruleVersion, ps.criteria);
+        ps.reason, ps.score, ps.blockedUntil, ps.ruleSet, ps.ruleVersion, ps.criteriaPrint);
   }
 
   /**

@@ -81,8 +81,8 @@ class PoolTrackerMemoryTest {
       assertThat(ps.criteriaPrint).isNotZero();
       assertThat(ps.membershipPrint).isNotZero();
     });
-    java.util.Map<String, String> texts = new java.util.HashMap<>();
-    back.pools.forEach((pool, ps) -> texts.put(pool, ps.criteria));
+    java.util.Map<String, byte[]> texts = new java.util.HashMap<>();
+    back.pools.forEach((pool, ps) -> texts.put(pool, ps.criteriaUtf8));
 
     Instant later = at.plus(Duration.ofDays(3));
     Indicators same = gazelleButTaxCredit("B", later);
@@ -90,7 +90,7 @@ class PoolTrackerMemoryTest {
         false, SETTINGS);
     assertThat(out.isEmpty()).isTrue();
     back.pools.forEach((pool, ps) -> {
-      assertThat(ps.criteria).as(pool).isSameAs(texts.get(pool));
+      assertThat(ps.criteriaUtf8).as(pool).isSameAs(texts.get(pool));
       assertThat(ps.rendered).as(pool).isNull();
     });
 
@@ -101,7 +101,40 @@ class PoolTrackerMemoryTest {
     PoolOutputs changed = PoolTracker.evaluate(again, moved, RuleEngine.evaluate(moved, rs), rs,
         later, false, SETTINGS);
     assertThat(changed.memberships).extracting(m -> m.pool).contains("gazelle");
-    assertThat(again.pools.get("gazelle").criteria).contains("\"value\":0.55");
+    assertThat(again.pools.get("gazelle").criteria()).contains("\"value\":0.55");
+  }
+
+  /** A state written before the prints kept its criteria as a String and no prints. */
+  @Test
+  void aStateFromBeforeThePrintsWritesNothingNewAndMovesItsTextToUtf8() throws IOException {
+    Instant at = day("2025-06-10");
+    RuleSet rs = RULES.inForce(at);
+    Indicators in = gazelleButTaxCredit("B", at);
+    EnterprisePools kept = new EnterprisePools();
+    PoolTracker.evaluate(kept, in, RuleEngine.evaluate(in, rs), rs, at, false, SETTINGS);
+    EnterprisePools old = readBack(kept);
+    java.util.Map<String, String> texts = new java.util.HashMap<>();
+    old.pools.forEach((pool, ps) -> {
+      texts.put(pool, ps.criteria());
+      ps.criteria = ps.criteria();
+      ps.criteriaUtf8 = null;
+      ps.criteriaPrint = 0;
+      ps.membershipPrint = 0;
+      ps.candidatePrint = 0;
+    });
+    old = readBack(old);
+    assertThat(old.pools.get("gazelle").criteria()).isEqualTo(texts.get("gazelle"));
+
+    PoolOutputs out = PoolTracker.evaluate(old, in, RuleEngine.evaluate(in, rs), rs, at, false,
+        SETTINGS);
+    assertThat(out.isEmpty()).isTrue(); // the rows' hashes still match
+    old.pools.forEach((pool, ps) -> {
+      assertThat(ps.criteria).isNull();
+      assertThat(new String(ps.criteriaUtf8, java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(texts.get(pool));
+      assertThat(ps.criteriaPrint).isNotZero();
+    });
+    assertThat(bytes(old)).isEqualTo(bytes(readBack(kept)));
   }
 
   private static EnterprisePools readBack(EnterprisePools state) throws IOException {
