@@ -20,28 +20,30 @@ import java.util.function.IntPredicate;
  * January and 14/31 in February). A month's sum is recomputed from its readings, in the order of
  * their identities, whenever one of them changes, never adjusted by adding or subtracting: so the
  * sums are the same doubles, to the last bit, as spreading every reading afresh in identity order.
+ *
+ * <p>Months are slots of flat arrays (month ordinal minus {@link #base}), not boxed keys of maps
+ * and sets: with RocksDB state this copy is rebuilt from the packed readings on every record, and
+ * the indicators read twelve months of it on every record with any backend.
  */
 final class EnergyMonths {
   /**
-   * The readings that cover some day of a month (yyyymm), in identity order: a sorted list, not a
-   * tree. A month holds a handful of readings, and the working copy is rebuilt from the packed
-   * readings, already in identity order, whenever the ledger is read from RocksDB: appending is one
-   * array slot where a tree allocated and rebalanced a node per reading.
+   * Per slot, the readings that cover some day of its month, in identity order (null: none). A
+   * sorted list, not a tree: a month holds a handful of readings, and the packed readings come in
+   * identity order, so building is appending.
    */
-  private final Map<Integer, ArrayList<Reading>> byMonth = new HashMap<>();
-  /**
-   * tce per month with at least one reading ({@link #has}), all months, the windows apply when
-   * read; month {@code m} is at {@link #slot}{@code (m)}. Flat arrays, not a map of boxed months:
-   * the indicators read twelve months on every record.
-   */
+  private ArrayList<Reading>[] readings = newLists(0);
+  /** Per slot, tce of the month; meaningful where {@link #has}. */
   private double[] tce = new double[0];
   private boolean[] has = new boolean[0];
+  /** Per slot, whether its readings changed since its sum was computed. */
+  private boolean[] stale = new boolean[0];
+  private boolean anyStale;
   /** The month ordinal (year × 12 + month − 1) of slot 0. */
   private int base;
-  /** tce of months before year 1 (yyyymm ≤ 0, which the ordinals do not cover): never in practice. */
+  // Months before year 1 (yyyymm ≤ 0), which the ordinals do not cover: never in practice.
+  private final Map<Integer, ArrayList<Reading>> oddReadings = new HashMap<>();
   private final Map<Integer, Double> odd = new HashMap<>();
-  /** Months whose readings changed since their sum was computed. */
-  private final Set<Integer> stale = new HashSet<>();
+  private final Set<Integer> oddStale = new HashSet<>();
 
   EnergyMonths(Iterable<Reading> readings) {
     for (Reading r : readings) {
@@ -59,8 +61,18 @@ final class EnergyMonths {
     }
     for (int m = Months.ofEpochDay(fact.fromDay), last = Months.ofEpochDay(fact.toDay); m <= last;
         m = Months.plus(m, 1)) {
-      insertSorted(byMonth.computeIfAbsent(m, k -> new ArrayList<>(2)), fact);
-      stale.add(m);
+      if (m <= 0) {
+        insertSorted(oddReadings.computeIfAbsent(m, k -> new ArrayList<>(2)), fact);
+        oddStale.add(m);
+        continue;
+      }
+      int i = ensureSlot(ordinal(m));
+      if (readings[i] == null) {
+        readings[i] = new ArrayList<>(2);
+      }
+      insertSorted(readings[i], fact);
+      stale[i] = true;
+      anyStale = true;
     }
   }
 
@@ -70,36 +82,51 @@ final class EnergyMonths {
     }
     for (int m = Months.ofEpochDay(fact.fromDay), last = Months.ofEpochDay(fact.toDay); m <= last;
         m = Months.plus(m, 1)) {
-      ArrayList<Reading> readings = byMonth.get(m);
-      if (readings != null) {
-        int at = Collections.binarySearch(readings, fact, LedgerFormat.READINGS);
-        if (at >= 0) {
-          readings.remove(at);
+      if (m <= 0) {
+        ArrayList<Reading> list = oddReadings.get(m);
+        if (list != null && removeSorted(list, fact) && list.isEmpty()) {
+          oddReadings.remove(m);
         }
-        if (readings.isEmpty()) {
-          byMonth.remove(m);
-        }
+        oddStale.add(m);
+        continue;
       }
-      stale.add(m);
+      int i = ordinal(m) - base;
+      if (i >= 0 && i < readings.length && readings[i] != null) {
+        if (removeSorted(readings[i], fact) && readings[i].isEmpty()) {
+          readings[i] = null;
+        }
+        stale[i] = true;
+        anyStale = true;
+      }
     }
   }
 
   /**
-   * Puts {@code fact} into its place in {@code readings} (identity order), replacing the reading
-   * of the same identity, as a sorted map's put would.
+   * Puts {@code fact} into its place in {@code list} (identity order), replacing the reading of
+   * the same identity, as a sorted map's put would.
    */
-  private static void insertSorted(ArrayList<Reading> readings, Reading fact) {
-    int n = readings.size();
-    if (n == 0 || LedgerFormat.READINGS.compare(readings.get(n - 1), fact) < 0) {
-      readings.add(fact); // the usual case: readings come in identity order
+  private static void insertSorted(ArrayList<Reading> list, Reading fact) {
+    int n = list.size();
+    if (n == 0 || LedgerFormat.READINGS.compare(list.get(n - 1), fact) < 0) {
+      list.add(fact); // the usual case: readings come in identity order
       return;
     }
-    int at = Collections.binarySearch(readings, fact, LedgerFormat.READINGS);
+    int at = Collections.binarySearch(list, fact, LedgerFormat.READINGS);
     if (at >= 0) {
-      readings.set(at, fact);
+      list.set(at, fact);
     } else {
-      readings.add(-at - 1, fact);
+      list.add(-at - 1, fact);
     }
+  }
+
+  /** Removes the reading of {@code fact}'s identity from {@code list}; whether there was one. */
+  private static boolean removeSorted(ArrayList<Reading> list, Reading fact) {
+    int at = Collections.binarySearch(list, fact, LedgerFormat.READINGS);
+    if (at < 0) {
+      return false;
+    }
+    list.remove(at);
+    return true;
   }
 
   /** tce of {@code yyyymm}, null if no reading covers any of its days. */
@@ -144,8 +171,7 @@ final class EnergyMonths {
     });
     for (int i = 0; i < has.length; i++) {
       if (has[i]) {
-        int ordinal = base + i;
-        int m = (ordinal / 12) * 100 + ordinal % 12 + 1;
+        int m = monthOf(i);
         if (kept.test(m)) {
           view.put(m, tce[i]);
         }
@@ -168,59 +194,76 @@ final class EnergyMonths {
     return (yyyymm / 100) * 12 + yyyymm % 100 - 1;
   }
 
-  private void set(int yyyymm, double v) {
-    if (yyyymm <= 0) {
-      odd.put(yyyymm, v);
-      return;
-    }
-    int ordinal = ordinal(yyyymm);
-    if (has.length == 0) {
-      base = ordinal;
-      tce = new double[1];
-      has = new boolean[1];
-    } else if (ordinal < base || ordinal >= base + has.length) {
-      int from = Math.min(base, ordinal);
-      int to = Math.max(base + has.length, ordinal + 1);
-      int n = Math.max(to - from, 2 * has.length);
-      if (ordinal < base) {
-        from = Math.min(from, base + has.length - n);
-      }
-      double[] t = new double[n];
-      boolean[] h = new boolean[n];
-      System.arraycopy(tce, 0, t, base - from, tce.length);
-      System.arraycopy(has, 0, h, base - from, has.length);
-      tce = t;
-      has = h;
-      base = from;
-    }
-    tce[ordinal - base] = v;
-    has[ordinal - base] = true;
+  /** The yyyymm of slot {@code i}. */
+  private int monthOf(int i) {
+    int ordinal = base + i;
+    return (ordinal / 12) * 100 + ordinal % 12 + 1;
   }
 
-  private void clear(int yyyymm) {
-    if (yyyymm <= 0) {
-      odd.remove(yyyymm);
-      return;
+  /** The slot of month {@code ordinal}, growing the arrays to cover it. */
+  private int ensureSlot(int ordinal) {
+    if (readings.length == 0) {
+      base = ordinal;
+      grow(0, 8);
+    } else if (ordinal < base || ordinal >= base + readings.length) {
+      int n = readings.length;
+      int from = Math.min(base, ordinal);
+      int to = Math.max(base + n, ordinal + 1);
+      int size = Math.max(to - from, 2 * n);
+      if (ordinal < base) {
+        from = Math.min(from, base + n - size); // room below too: readings come in any order
+      }
+      grow(base - from, size);
+      base = from;
     }
-    int i = ordinal(yyyymm) - base;
-    if (i >= 0 && i < has.length) {
-      has[i] = false;
-    }
+    return ordinal - base;
+  }
+
+  /** New arrays of {@code size} slots with the old slot 0 at {@code shift}. */
+  private void grow(int shift, int size) {
+    ArrayList<Reading>[] r = newLists(size);
+    double[] t = new double[size];
+    boolean[] h = new boolean[size];
+    boolean[] st = new boolean[size];
+    System.arraycopy(readings, 0, r, shift, readings.length);
+    System.arraycopy(tce, 0, t, shift, tce.length);
+    System.arraycopy(has, 0, h, shift, has.length);
+    System.arraycopy(stale, 0, st, shift, stale.length);
+    readings = r;
+    tce = t;
+    has = h;
+    stale = st;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ArrayList<Reading>[] newLists(int size) {
+    return (ArrayList<Reading>[]) new ArrayList<?>[size];
   }
 
   private void refresh() {
-    if (stale.isEmpty()) {
-      return;
-    }
-    for (int m : stale) {
-      ArrayList<Reading> readings = byMonth.get(m);
-      if (readings == null) {
-        clear(m);
-      } else {
-        set(m, sum(m, readings));
+    if (anyStale) {
+      for (int i = 0; i < stale.length; i++) {
+        if (stale[i]) {
+          stale[i] = false;
+          has[i] = readings[i] != null;
+          if (has[i]) {
+            tce[i] = sum(monthOf(i), readings[i]);
+          }
+        }
       }
+      anyStale = false;
     }
-    stale.clear();
+    if (!oddStale.isEmpty()) {
+      for (int m : oddStale) {
+        ArrayList<Reading> list = oddReadings.get(m);
+        if (list == null) {
+          odd.remove(m);
+        } else {
+          odd.put(m, sum(m, list));
+        }
+      }
+      oddStale.clear();
+    }
   }
 
   /** Σ of each reading's share of month {@code yyyymm}, in identity order, as one spread adds them. */

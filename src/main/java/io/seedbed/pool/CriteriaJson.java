@@ -27,6 +27,7 @@ public final class CriteriaJson {
     boolean reuse = last != null && last.from().size() == x.size();
     StringBuilder sb = new StringBuilder(reuse ? last.json().length() + 16 : 64 * x.size());
     int[] ends = new int[x.size()];
+    long[] prints = new long[x.size()];
     sb.append('[');
     for (int i = 0; i < x.size(); i++) {
       if (i > 0) {
@@ -34,21 +35,24 @@ public final class CriteriaJson {
       }
       if (reuse && x.same(i, last.from(), i)) {
         sb.append(last.json(), i == 0 ? 1 : last.ends()[i - 1] + 1, last.ends()[i]);
+        prints[i] = last.prints()[i];
       } else {
         item(sb, x, i);
         sb.append(",\"passed\":").append(x.passed(i)).append('}');
+        prints[i] = RowPrint.criterion(x, i);
       }
       ends[i] = sb.length();
     }
     sb.append(']');
-    return new Rendered(sb.toString(), x.copy(null), ends);
+    return new Rendered(sb.toString(), x.copy(null), ends, prints, RowPrint.criteria(prints));
   }
 
   /**
-   * A criteria text, (a copy of) the explanation it renders and where each entry's object ends in
-   * it (the next starts one comma later).
+   * A criteria text, (a copy of) the explanation it renders, where each entry's object ends in it
+   * (the next starts one comma later), each entry's {@link RowPrint#criterion} print and the
+   * text's {@link RowPrint#criteria} print.
    */
-  record Rendered(String json, Explanation from, int[] ends) {}
+  record Rendered(String json, Explanation from, int[] ends, long[] prints, long print) {}
 
   /** {@code [{name, value, threshold, shortfall}]} for the unmet criteria at {@code unmet}. */
   public static String gaps(Explanation x, int[] unmet) {

@@ -196,12 +196,11 @@ public final class PoolTracker {
     if (last != null && x.sameAs(last.from())) {
       return; // ps's text is last's (kept together below)
     }
-    long print = RowPrint.criteria(x);
-    if (print == ps.criteriaPrint && ps.criteriaUtf8 != null) {
+    if (last == null && ps.criteriaUtf8 != null && RowPrint.criteria(x) == ps.criteriaPrint) {
       return;
     }
-    ps.rendered = CriteriaJson.criteria(x, last);
-    ps.keepCriteria(ps.rendered.json(), print);
+    ps.rendered = CriteriaJson.criteria(x, last); // prints only the entries it renders again
+    ps.keepCriteria(ps.rendered.json(), ps.rendered.print());
   }
 
   /** What the pool's status should be now; null for an untracked pool that stays untracked. */

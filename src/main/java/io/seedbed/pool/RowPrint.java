@@ -20,11 +20,28 @@ final class RowPrint {
 
   /** The print of a {@code criteria} text: every entry, with whether it passed. */
   static long criteria(Explanation x) {
-    Fingerprint p = new Fingerprint().add(x.size());
-    for (int i = 0; i < x.size(); i++) {
-      entry(p, x, i).add(x.passed(i));
+    long[] entries = new long[x.size()];
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = criterion(x, i);
+    }
+    return criteria(entries);
+  }
+
+  /**
+   * The print of a {@code criteria} text from its entries' {@link #criterion} prints: what lets
+   * {@link CriteriaJson} print a text it renders again by reprinting only the entries that changed.
+   */
+  static long criteria(long[] entries) {
+    Fingerprint p = new Fingerprint().add(entries.length);
+    for (long e : entries) {
+      p.add(e);
     }
     return p.value();
+  }
+
+  /** The print of entry {@code i} of a {@code criteria} text, with whether it passed. */
+  static long criterion(Explanation x, int i) {
+    return entry(new Fingerprint(), x, i).add(x.passed(i)).value();
   }
 
   /** The print of {@code ps}'s membership row, whose criteria text has {@code criteriaPrint}. */

@@ -23,12 +23,17 @@ class RowPrintTest {
     Random random = new Random(11);
     Set<String> texts = new HashSet<>();
     Set<Long> prints = new HashSet<>();
+    CriteriaJson.Rendered last = null;
     for (int n = 0; n < 20_000; n++) {
-      List<CriterionResult> criteria = randomCriteria(random);
+      List<CriterionResult> criteria = n % 3 == 0 && last != null
+          ? mutateOne(last.from(), random) : randomCriteria(random);
       Explanation x = explain(criteria);
       Explanation again = explain(copy(criteria)); // other objects, same content
       long print = RowPrint.criteria(x);
       assertThat(RowPrint.criteria(again)).isEqualTo(print);
+      // Rendered again from the last text, reprinting only the entries that changed.
+      last = CriteriaJson.criteria(x, last);
+      assertThat(last.print()).isEqualTo(print);
       assertThat(print).isNotZero();
       String text = CriteriaJson.criteria(x);
       if (texts.add(text)) {
@@ -82,6 +87,18 @@ class RowPrintTest {
       String thresholdText = threshold == null ? "[medium, small, micro]" : null;
       out.add(new CriterionResult(names[random.nextInt(names.length)], value, valueText, ">=",
           threshold, thresholdText, random.nextBoolean(), null));
+    }
+    return out;
+  }
+
+  /** {@code x}'s criteria with one entry's value moved: the next text shares the others. */
+  private static List<CriterionResult> mutateOne(Explanation x, Random random) {
+    List<CriterionResult> out = new ArrayList<>();
+    int moved = random.nextInt(x.size());
+    for (int i = 0; i < x.size(); i++) {
+      CriterionResult c = x.result(i);
+      out.add(i != moved ? c : new CriterionResult(c.name, random.nextInt(50) / 10.0, null, c.op,
+          c.threshold, c.thresholdText, !c.passed, c.shortfall));
     }
     return out;
   }
