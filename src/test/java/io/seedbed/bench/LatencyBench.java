@@ -62,6 +62,14 @@ public final class LatencyBench {
   private LatencyBench() {}
 
   public static void main(String[] args) throws Exception {
+    run(args);
+    // The result is written. Flink's changelog state backend (PROFILE=changelog, low-latency)
+    // leaves a non-daemon executor thread behind after the MiniCluster closes, which kept the JVM
+    // from ending: end it here.
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     Path feeds = Path.of(args[0]);
     int parallelism = Integer.parseInt(args[1]);
     double rate = Double.parseDouble(args[2]);
