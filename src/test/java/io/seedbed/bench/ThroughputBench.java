@@ -40,7 +40,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * and events per JVM CPU second: the rate per core, whatever the threads' spread over the cores.
  * The same two rates are also given for the second half of the lines alone ("warm"): a 10k city
  * replays in about a minute, of which job start-up and JIT compilation (C2 alone used ~20 CPU s)
- * take a large share that a job running for days does not pay.
+ * take a large share that a job running for days does not pay. The CPU seconds of the garbage
+ * collector and JIT compiler threads ({@link ProcessCpu#gcAndJitSeconds}) say how large.
  *
  * <p>Usage: {@code ThroughputBench FEEDS_DIR PARALLELISM heap|rocksdb WORK_DIR RESULTS_TSV LABEL [MAX_EVENTS]}
  */
