@@ -48,8 +48,9 @@ public class PoolState {
   /**
    * {@link RowPrint}s of the criteria text ({@link #criteria()}), of the membership row of
    * {@link #membershipHash} and of the candidate row of {@link #candidateHash}; 0 when unknown (a
-   * state from before they were kept). Unlike the transient memos below they survive RocksDB and checkpoints, so that a
-   * state just read from them does not render and hash every row again to find it unchanged.
+   * state from before they were kept). Unlike the transient memos below they survive RocksDB and
+   * checkpoints, so that a state just read from them does not render and hash every row again to
+   * find it unchanged.
    */
   public long criteriaPrint;
   public long membershipPrint;
