@@ -24,6 +24,14 @@ public final class CriteriaJson {
    * {@link Explanation#same} as in {@code last} are copied from its text, not written again.
    */
   static Rendered criteria(Explanation x, Rendered last) {
+    return criteria(x, last, null);
+  }
+
+  /**
+   * {@link #criteria(Explanation, Rendered)}, with the {@link RowPrint#criterion} prints of every
+   * entry of {@code x} when the caller has them already ({@code printed}, else null).
+   */
+  static Rendered criteria(Explanation x, Rendered last, long[] printed) {
     boolean reuse = last != null && last.from().size() == x.size();
     StringBuilder sb = new StringBuilder(reuse ? last.json().length() + 16 : 64 * x.size());
     int[] ends = new int[x.size()];
@@ -39,7 +47,7 @@ public final class CriteriaJson {
       } else {
         item(sb, x, i);
         sb.append(",\"passed\":").append(x.passed(i)).append('}');
-        prints[i] = RowPrint.criterion(x, i);
+        prints[i] = printed != null ? printed[i] : RowPrint.criterion(x, i);
       }
       ends[i] = sb.length();
     }

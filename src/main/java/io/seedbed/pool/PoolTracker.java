@@ -196,10 +196,15 @@ public final class PoolTracker {
     if (last != null && x.sameAs(last.from())) {
       return; // ps's text is last's (kept together below)
     }
-    if (last == null && ps.criteriaUtf8 != null && RowPrint.criteria(x) == ps.criteriaPrint) {
-      return;
+    long[] printed = null;
+    if (last == null && ps.criteriaUtf8 != null) {
+      printed = RowPrint.criteria(x, x.size());
+      if (RowPrint.criteria(printed) == ps.criteriaPrint) {
+        return;
+      }
     }
-    ps.rendered = CriteriaJson.criteria(x, last); // prints only the entries it renders again
+    // Prints only the entries it renders again (or takes those just printed).
+    ps.rendered = CriteriaJson.criteria(x, last, printed);
     ps.keepCriteria(ps.rendered.json(), ps.rendered.print());
   }
 

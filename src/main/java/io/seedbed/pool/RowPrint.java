@@ -20,11 +20,16 @@ final class RowPrint {
 
   /** The print of a {@code criteria} text: every entry, with whether it passed. */
   static long criteria(Explanation x) {
-    long[] entries = new long[x.size()];
-    for (int i = 0; i < entries.length; i++) {
+    return criteria(criteria(x, x.size()));
+  }
+
+  /** The {@link #criterion} prints of the first {@code n} entries of {@code x}. */
+  static long[] criteria(Explanation x, int n) {
+    long[] entries = new long[n];
+    for (int i = 0; i < n; i++) {
       entries[i] = criterion(x, i);
     }
-    return criteria(entries);
+    return entries;
   }
 
   /**
