@@ -28,7 +28,27 @@ enterprises() {
   esac
 }
 
-city_dir() { echo "$bench_dir/city$(enterprises "$1")"; }
+# MONTHS=N: cities of N months from 2023-07 instead of the default 36 (2023-07..2026-06), in their
+# own folder (cityN-12m) and under their own label (10k-12m): a like-for-like scaling comparison at
+# 10^6, whose 36 months (134 M lines) take hours to replay here. Prints the months, checked.
+months() {
+  local m="${MONTHS:-36}"
+  case "$m" in
+    *[!0-9]*|''|0) echo "MONTHS must be a positive number of months, not '$m'" >&2; exit 2 ;;
+  esac
+  echo "$m"
+}
+
+# The suffix of a city's folder and label: nothing for the default 36 months, -12m for MONTHS=12.
+months_suffix() {
+  local m
+  m="$(months)"
+  [ "$m" = 36 ] || echo "-${m}m"
+}
+
+months >/dev/null # fail at once on a bad MONTHS, not inside a later $(...)
+
+city_dir() { echo "$bench_dir/city$(enterprises "$1")$(months_suffix)"; }
 
 # Compiles main and test classes once and writes the test classpath (no pom change needed).
 bench_classpath() {
@@ -83,10 +103,10 @@ gc_opts() {
   esac
 }
 
-# The results label of a size under the current profile and collector: 10k, 10k-low-latency,
-# 10k-parallelgc.
+# The results label of a size under the current months, profile and collector: 10k, 10k-12m,
+# 10k-low-latency, 10k-parallelgc.
 profile_label() {
   local gc="${GC:-}"
   [ "$gc" = g1 ] && gc=
-  echo "$1${PROFILE:+-$PROFILE}${gc:+-${gc}gc}"
+  echo "$1$(months_suffix)${PROFILE:+-$PROFILE}${gc:+-${gc}gc}"
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/generate.sh SIZE: a synthetic city of SIZE enterprises (10k, 100k, 1m or a number) over the
-# 36 months 2023-07..2026-06, seed 7, into target/bench/cityN. Reused when it is already there.
+# 36 months 2023-07..2026-06 (MONTHS=N: N months from 2023-07, into cityN-Nm), seed 7, into
+# target/bench/cityN. Reused when it is already there.
 source "$(dirname "$0")/common.sh"
 size="${1:?usage: bench/generate.sh 10k|100k|1m|N}"
 n="$(enterprises "$size")"
@@ -10,6 +11,7 @@ if [ -f "$out/.complete" ]; then
 fi
 rm -rf "$out"
 start=$(date +%s)
-"$root/bin/seedbed" generate --enterprises "$n" --from 2023-07 --to 2026-06 --seed 7 --out "$out"
+to="$(date -u -d "2023-07-01 + $(( $(months) - 1 )) months" +%Y-%m)"
+"$root/bin/seedbed" generate --enterprises "$n" --from 2023-07 --to "$to" --seed 7 --out "$out"
 touch "$out/.complete"
 echo "generated $n enterprises into $out in $(( $(date +%s) - start )) s"

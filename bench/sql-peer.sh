@@ -10,12 +10,13 @@ source "$(dirname "$0")/common.sh"
 size="${1:?usage: bench/sql-peer.sh SIZE [SEEDBED_EVENTS_PER_S]}"
 rate="${2:-}"
 if [ -z "$rate" ]; then
-  rate=$(awk -F'\t' -v s="$size" '$2 == s && $3 == 1 && $4 == "heap" { r = ($18 != "" ? $18 : $8) } END { print r }' "$results" 2>/dev/null || true)
+  rate=$(awk -F'\t' -v s="$size$(months_suffix)" '$2 == s && $3 == 1 && $4 == "heap" { r = ($18 != "" ? $18 : $8) } END { print r }' "$results" 2>/dev/null || true)
   [ -n "$rate" ] || { echo "no throughput result for $size yet: run bench/throughput.sh $size 1 heap first" >&2; exit 2; }
 fi
 "$root/bench/generate.sh" "$size"
-work="$bench_dir/sql-peer-$size"
+work="$bench_dir/sql-peer-$size$(months_suffix)"
 rm -rf "$work" && mkdir -p "$work"
-# The generated cities cover 36 months (bench/generate.sh).
-bench_java io.seedbed.bench.SqlPeerBench "$(city_dir "$size")" 36 "$rate" "$work" "$bench_dir/sql-peer.tsv" "$size" | tail -n 1
+# The generated cities cover 36 months, or MONTHS (bench/generate.sh).
+bench_java io.seedbed.bench.SqlPeerBench "$(city_dir "$size")" "$(months)" "$rate" "$work" "$bench_dir/sql-peer.tsv" \
+  "$size$(months_suffix)" | tail -n 1
 rm -rf "$work/pg" "$work/pg-bin"

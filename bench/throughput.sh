@@ -2,6 +2,7 @@
 # bench/throughput.sh SIZE PARALLELISM heap|rocksdb: the pipeline end to end over target/bench/cityN
 # (generated first if missing) into a fresh embedded PostgreSQL; appends one line to
 # target/bench/results.tsv. Extra JVM flags via JAVA_OPTS (default -Xmx4g plus a GC log).
+# MONTHS=N replays a city of N months instead of 36 (bench/generate.sh; the size reads SIZE-Nm).
 # MAX_EVENTS=N stops after the first N lines (the files are in time order: every enterprise's
 # first months), for a city too large to replay whole; the result's size reads SIZE-firstN.
 # PROFILE=low-latency runs with the low-latency settings (bench/common.sh); the size reads
