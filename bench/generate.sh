@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/generate.sh SIZE: a synthetic city of SIZE enterprises (10k, 100k, 1m or a number) over the
-# 36 months 2023-07..2026-06 (MONTHS=N: N months from 2023-07, into cityN-Nm), seed 7, into
-# target/bench/cityN. Reused when it is already there.
+# 36 months 2023-07..2026-06, seed 7, into target/bench/cityN (MONTHS=N: the N months from 2023-07,
+# into target/bench/cityN-Nm). Reused when it is already there.
 source "$(dirname "$0")/common.sh"
 size="${1:?usage: bench/generate.sh 10k|100k|1m|N}"
 n="$(enterprises "$size")"

@@ -11,7 +11,7 @@ size="${1:?usage: bench/sql-peer.sh SIZE [SEEDBED_EVENTS_PER_S]}"
 rate="${2:-}"
 if [ -z "$rate" ]; then
   rate=$(awk -F'\t' -v s="$size$(months_suffix)" '$2 == s && $3 == 1 && $4 == "heap" { r = ($18 != "" ? $18 : $8) } END { print r }' "$results" 2>/dev/null || true)
-  [ -n "$rate" ] || { echo "no throughput result for $size yet: run bench/throughput.sh $size 1 heap first" >&2; exit 2; }
+  [ -n "$rate" ] || { echo "no throughput result for $size yet: run ${MONTHS:+MONTHS=$MONTHS }bench/throughput.sh $size 1 heap first" >&2; exit 2; }
 fi
 "$root/bench/generate.sh" "$size"
 work="$bench_dir/sql-peer-$size$(months_suffix)"
