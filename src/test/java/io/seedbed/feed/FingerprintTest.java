@@ -22,6 +22,16 @@ class FingerprintTest {
     assertThat(new Fingerprint().add(Instant.ofEpochSecond(5, 1)).value())
         .isNotEqualTo(new Fingerprint().add(Instant.ofEpochSecond(5, 2)).value());
     assertThat(new Fingerprint().add("东").value()).isNotEqualTo(new Fingerprint().add("丠").value());
+    // Four chars to a word: the length keeps a short last word apart from a longer string.
+    assertThat(new Fingerprint().add("abcd").add("e").value())
+        .isNotEqualTo(new Fingerprint().add("abcde").add("").value());
+    assertThat(new Fingerprint().add("abc").value())
+        .isNotEqualTo(new Fingerprint().add("abc\0").value());
+    for (String s : new String[] {"abcd", "abcde", "abcdefgh", "abcdefghi"}) {
+      String last = s.substring(0, s.length() - 1) + "z";
+      assertThat(new Fingerprint().add(s).value()).as(s)
+          .isNotEqualTo(new Fingerprint().add(last).value());
+    }
   }
 
   @Test
