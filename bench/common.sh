@@ -103,10 +103,22 @@ gc_opts() {
   esac
 }
 
-# The results label of a size under the current months, profile and collector: 10k, 10k-12m,
-# 10k-low-latency, 10k-parallelgc.
+# MANAGED=SIZE: Flink managed memory (what RocksDB's block cache and write buffers share) instead
+# of the bench's 512m, e.g. MANAGED=4g; operations.md sizes it to the state. Prints its flag.
+managed_opts() {
+  case "${MANAGED:-}" in
+    '') ;;
+    [1-9]*[mg]) echo "-Dseedbed.bench.flink.taskmanager.memory.managed.size=$MANAGED" ;;
+    *) echo "MANAGED must be a size like 2g or 768m, not '$MANAGED'" >&2; exit 2 ;;
+  esac
+}
+
+managed_opts >/dev/null # as months above: a bad MANAGED fails here, not inside a later $(...)
+
+# The results label of a size under the current months, profile, collector and managed memory:
+# 10k, 10k-12m, 10k-low-latency, 10k-parallelgc, 1m-12m-managed4g.
 profile_label() {
   local gc="${GC:-}"
   [ "$gc" = g1 ] && gc=
-  echo "$1$(months_suffix)${PROFILE:+-$PROFILE}${gc:+-${gc}gc}"
+  echo "$1$(months_suffix)${PROFILE:+-$PROFILE}${gc:+-${gc}gc}${MANAGED:+-managed$MANAGED}"
 }
