@@ -457,9 +457,6 @@ public class Ledger {
    * time, so it is a function of the final facts only.
    */
   private KeptItems keptItems(LedgerSettings s) {
-    if (ipBook == null) {
-      ipBook = new IpBook(ipTable.facts());
-    }
     Cached<Instant> c = ipHorizon;
     if (!Cached.fresh(c, latestEventTime, null, s)) {
       c = new Cached<>(latestEventTime, null, s, ChinaCalendar.plusYears(latestEventTime, -s.invalidIpKeptYears));
@@ -467,7 +464,16 @@ public class Ledger {
     }
     KeptItems kept = keptItems;
     if (kept == null || !kept.holdFor(ipTable.bytes(), s, c.value)) {
-      kept = new KeptItems(ipBook.items(), c.value, ipTable.bytes(), s);
+      List<IpItem> items;
+      if (ipBook == null && applies <= 1) {
+        items = IpBook.replay(ipTable.facts()); // read back for one record: no book to keep up
+      } else {
+        if (ipBook == null) {
+          ipBook = new IpBook(ipTable.facts());
+        }
+        items = ipBook.items();
+      }
+      kept = new KeptItems(items, c.value, ipTable.bytes(), s);
       keptItems = kept;
     }
     return kept;
