@@ -1,7 +1,6 @@
 package io.seedbed.io;
 
 import java.util.List;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
@@ -59,9 +58,7 @@ public final class TransactionalJdbcSink<T> implements Sink<T>, SupportsCommitte
 
   @Override
   public SimpleVersionedSerializer<List<T>> getCommittableSerializer() {
-    // The job's own serializer config is not reachable here; the row classes are POJOs, which the
-    // default config serializes without Kryo.
-    return new RowBatchSerializer<>(rowType.createSerializer(new SerializerConfigImpl()));
+    return new RowBatchSerializer<>(rowType);
   }
 
   /** For error messages and the job graph. */
