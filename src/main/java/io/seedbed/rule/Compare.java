@@ -154,7 +154,7 @@ final class Compare implements Criterion {
     if (indicator.kind() == IndicatorKind.SET) {
       @SuppressWarnings("unchecked")
       Set<String> held = (Set<String>) raw;
-      return Fmt.list(List.copyOf(held));
+      return Fmt.list(held);
     }
     return raw.toString();
   }

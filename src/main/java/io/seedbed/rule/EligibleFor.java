@@ -8,7 +8,13 @@ import java.util.Set;
  * Eligible for at least one of the listed pools under the same rule set (e.g. the listing reserve
  * asks for a 专精特新 or 小巨人 tier). The loader rejects cycles between pools.
  */
-record EligibleFor(String name, List<Pool> pools, String note, String source) implements Criterion {
+record EligibleFor(String name, List<Pool> pools, String note, String source, String codes)
+    implements Criterion {
+
+  /** {@code codes}, the pools as the threshold text shows them, is worked out once, here. */
+  EligibleFor(String name, List<Pool> pools, String note, String source) {
+    this(name, pools, note, source, Fmt.list(pools.stream().map(Pool::code).toList()));
+  }
 
   /** Records the pools it is eligible for as bits of their {@link Pool#ordinal}s in the aux. */
   @Override
@@ -46,16 +52,12 @@ record EligibleFor(String name, List<Pool> pools, String note, String source) im
 
   @Override
   public String thresholdText(Trace t, int i) {
-    return codes();
-  }
-
-  private String codes() {
-    return Fmt.list(pools.stream().map(Pool::code).toList());
+    return codes;
   }
 
   @Override
   public void document(StringBuilder md, int depth) {
-    Criterion.bullet(md, depth, "`" + name + "`: eligible for any pool of " + codes()
+    Criterion.bullet(md, depth, "`" + name + "`: eligible for any pool of " + codes
         + (note == null ? "" : " (" + note + ")"), source);
   }
 
