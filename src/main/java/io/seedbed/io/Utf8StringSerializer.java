@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -18,33 +17,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * not reach PostgreSQL either: pgjdbc sends text as UTF-8 too. Not for Flink state: only the
  * committable's own versioned format uses it.
  */
-final class Utf8StringSerializer extends TypeSerializerSingleton<String> {
+final class Utf8StringSerializer extends ImmutableValueSerializer<String> {
   private static final long serialVersionUID = 1L;
   static final Utf8StringSerializer INSTANCE = new Utf8StringSerializer();
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public String createInstance() {
     return "";
-  }
-
-  @Override
-  public String copy(String from) {
-    return from;
-  }
-
-  @Override
-  public String copy(String from, String reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -67,11 +46,6 @@ final class Utf8StringSerializer extends TypeSerializerSingleton<String> {
     byte[] bytes = new byte[length];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public String deserialize(String reuse, DataInputView in) throws IOException {
-    return deserialize(in);
   }
 
   @Override

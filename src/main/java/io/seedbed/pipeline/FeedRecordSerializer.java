@@ -2,10 +2,10 @@ package io.seedbed.pipeline;
 
 import io.seedbed.feed.FeedRecord;
 import io.seedbed.feed.FeedRecordCodec;
+import io.seedbed.io.ImmutableValueSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -14,34 +14,14 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link FeedRecordCodec}, so records cross the network without Kryo. Records are immutable, so
  * copies are the records themselves.
  */
-public final class FeedRecordSerializer extends TypeSerializerSingleton<FeedRecord> {
+public final class FeedRecordSerializer extends ImmutableValueSerializer<FeedRecord> {
   private static final long serialVersionUID = 1L;
 
   public static final FeedRecordSerializer INSTANCE = new FeedRecordSerializer();
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public FeedRecord createInstance() {
     return null;
-  }
-
-  @Override
-  public FeedRecord copy(FeedRecord from) {
-    return from;
-  }
-
-  @Override
-  public FeedRecord copy(FeedRecord from, FeedRecord reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -52,16 +32,6 @@ public final class FeedRecordSerializer extends TypeSerializerSingleton<FeedReco
   @Override
   public FeedRecord deserialize(DataInputView source) throws IOException {
     return FeedRecordCodec.read(source);
-  }
-
-  @Override
-  public FeedRecord deserialize(FeedRecord reuse, DataInputView source) throws IOException {
-    return deserialize(source);
-  }
-
-  @Override
-  public void copy(DataInputView source, DataOutputView target) throws IOException {
-    serialize(deserialize(source), target);
   }
 
   @Override
