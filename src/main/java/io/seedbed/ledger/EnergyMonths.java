@@ -182,8 +182,7 @@ final class EnergyMonths {
       }
       for (int k = 0; k < count; k++) {
         if (f.fromDay <= end[k] && f.toDay >= start[k]) {
-          long segmentDays = Math.min(f.toDay, end[k]) - Math.max(f.fromDay, start[k]) + 1;
-          double share = f.tce * (int) segmentDays / days(f); // as sum() computes it
+          double share = share(f, start[k], end[k]);
           into[k] = any[k] ? into[k] + share : share;
           any[k] = true;
         }
@@ -312,12 +311,21 @@ final class EnergyMonths {
     boolean any = false;
     for (int k = 0; k < readings.size(); k++) {
       Reading f = readings.get(k);
-      long segmentDays = Math.min(f.toDay, monthEnd) - Math.max(f.fromDay, monthStart) + 1;
-      double share = f.tce * (int) segmentDays / days(f);
+      double share = share(f, monthStart, monthEnd);
       sum = any ? sum + share : share;
       any = true;
     }
     return sum;
+  }
+
+  /**
+   * The tce of {@code f} that falls on the days monthStart..monthEnd (epoch days), by days. The one
+   * formula both {@link #sum} and the direct {@link #tce(Iterable, int, int, double[])} use, so
+   * that their sums are the same doubles.
+   */
+  private static double share(Reading f, long monthStart, long monthEnd) {
+    long segmentDays = Math.min(f.toDay, monthEnd) - Math.max(f.fromDay, monthStart) + 1;
+    return f.tce * (int) segmentDays / days(f);
   }
 
   private static int days(Reading f) {
