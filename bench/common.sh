@@ -115,10 +115,31 @@ managed_opts() {
 
 managed_opts >/dev/null # as months above: a bad MANAGED fails here, not inside a later $(...)
 
-# The results label of a size under the current months, profile, collector and managed memory:
-# 10k, 10k-12m, 10k-low-latency, 10k-parallelgc, 1m-12m-managed4g.
+# FLINK_OPTS="KEY=VALUE ...": any Flink options for an experiment, e.g. RocksDB tuning
+# (FLINK_OPTS="state.backend.rocksdb.compaction.style=UNIVERSAL"). Needs TAG=NAME, which the
+# results label carries (1m-12m-universal), so that a tuned run is never read as a default one.
+# Prints the JVM options.
+flink_opts() {
+  [ -z "${FLINK_OPTS:-}" ] && return 0
+  case "${TAG:-}" in
+    '') echo "FLINK_OPTS needs TAG=NAME to label the results" >&2; exit 2 ;;
+    *[!a-z0-9.-]*) echo "TAG must be lower-case letters, digits, dots and dashes, not '$TAG'" >&2; exit 2 ;;
+  esac
+  local kv
+  for kv in $FLINK_OPTS; do
+    case "$kv" in
+      [a-z]*=?*) echo "-Dseedbed.bench.flink.$kv" ;;
+      *) echo "FLINK_OPTS takes KEY=VALUE words, not '$kv'" >&2; exit 2 ;;
+    esac
+  done
+}
+
+flink_opts >/dev/null
+
+# The results label of a size under the current months, profile, collector, managed memory and
+# tag: 10k, 10k-12m, 10k-low-latency, 10k-parallelgc, 1m-12m-managed4g, 1m-12m-universal.
 profile_label() {
   local gc="${GC:-}"
   [ "$gc" = g1 ] && gc=
-  echo "$1$(months_suffix)${PROFILE:+-$PROFILE}${gc:+-${gc}gc}${MANAGED:+-managed$MANAGED}"
+  echo "$1$(months_suffix)${PROFILE:+-$PROFILE}${gc:+-${gc}gc}${MANAGED:+-managed$MANAGED}${TAG:+-$TAG}"
 }

@@ -17,7 +17,7 @@ fi
 "$root/bench/generate.sh" "$size"
 work="$bench_dir/latency-$(profile_label "$size")-p$parallelism"
 rm -rf "$work" && mkdir -p "$work"
-export JAVA_OPTS="${JAVA_OPTS:--Xmx4g} $(profile_opts "$work") $(gc_opts) $(managed_opts)"
+export JAVA_OPTS="${JAVA_OPTS:--Xmx4g} $(profile_opts "$work") $(gc_opts) $(managed_opts) $(flink_opts)"
 bench_java io.seedbed.bench.LatencyBench "$(city_dir "$size")" "$parallelism" "$rate" "$seconds" "$work" \
   "$bench_dir/latency.tsv" "$(profile_label "$size")" | tail -n 1
 rm -rf "$work/pg" "$work/pg-bin" "$work/checkpoints" "$work/changelog"
