@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,6 +159,29 @@ public final class JobFile {
     return new JobFile(file, YamlNode.parse(file));
   }
 
+  /**
+   * Seedbed's RocksDB settings, for every job on the rocksdb backend (and the benchmarks).
+   *
+   * <p>Bloom filters: every record looks up its enterprise's one value by key. Without them
+   * RocksDB reads an index and a data block of every level-0 file and of every level to learn
+   * that the key is not there; with them (10 bits a key, ~1.2 MB per million enterprises) it
+   * skips those files.
+   *
+   * <p>No compression: RocksDB compresses every block it flushes or compacts and decompresses every
+   * block it reads from a file; with every record rewriting its enterprise's value, Snappy cost
+   * about a fifth of the JVM's CPU. The state is 1-2 KB per enterprise, so the local disk and the
+   * incremental checkpoints it saves are small against the CPU. Both measured in
+   * docs/benchmarks.md, "Session 7".
+   */
+  public static final Map<String, String> ROCKSDB_OPTIONS = rocksDbOptions();
+
+  private static Map<String, String> rocksDbOptions() {
+    Map<String, String> options = new LinkedHashMap<>(); // in this order in flink run's -D list
+    options.put("state.backend.rocksdb.use-bloom-filter", "true");
+    options.put("state.backend.rocksdb.compression.per.level", "NO_COMPRESSION");
+    return Collections.unmodifiableMap(options);
+  }
+
   /** The job jar's program arguments: the command and this file's absolute path. */
   public List<String> programArgs() {
     return List.of(command, "--job", file.toString());
@@ -171,6 +195,9 @@ public final class JobFile {
     conf.put("parallelism.default", Integer.toString(parallelism));
     conf.put("pipeline.max-parallelism", Integer.toString(maxParallelism));
     conf.put("state.backend.type", stateBackend);
+    if (stateBackend.equals("rocksdb")) {
+      conf.putAll(ROCKSDB_OPTIONS);
+    }
     if (checkpointing != null) {
       conf.put("execution.checkpointing.interval", millis(checkpointing.interval()));
       conf.put("execution.checkpointing.dir", checkpointing.dir());

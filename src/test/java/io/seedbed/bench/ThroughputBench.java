@@ -1,6 +1,7 @@
 package io.seedbed.bench;
 
 import io.seedbed.cli.EmbeddedDatabase;
+import io.seedbed.cli.JobFile;
 import io.seedbed.io.Database;
 import io.seedbed.io.DatabaseSinks;
 import io.seedbed.io.FileFeedSources;
@@ -19,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
@@ -95,6 +97,7 @@ public final class ThroughputBench {
       // A prefix of a large city is not worth counting the whole city for (20 GB at 10^6).
       long lines = maxEvents > 0 ? maxEvents : FeedLines.count(feeds);
       HeapSampler heap = HeapSampler.start();
+      DiskSampler disk = DiskSampler.start(List.of(work.resolve("rocksdb"), checkpoints));
       String pgData = work.resolve("pg").toString();
       double jvmCpu0 = ProcessCpu.jvmSeconds();
       double[] gcJit0 = ProcessCpu.gcAndJitSeconds();
@@ -116,6 +119,10 @@ public final class ThroughputBench {
       double[] gcJit = ProcessCpu.gcAndJitSeconds();
       double pgCpu = ProcessCpu.postgresSeconds(pgData) - pgCpu0;
       heap.stop();
+      disk.stop();
+      // Peak local RocksDB files and retained checkpoints: both are gone once the job ends.
+      Files.writeString(work.resolve("disk.tsv"), "peak_rocksdb_mb\tpeak_checkpoints_mb\n"
+          + disk.peakMb(0) + "\t" + disk.peakMb(1) + "\n");
       JobExecutionResult result = job.getJobExecutionResult().get();
 
       Map<String, Object> acc = result.getAllAccumulatorResults();
@@ -166,6 +173,9 @@ public final class ThroughputBench {
     Configuration conf = new Configuration();
     conf.setString("state.backend.type", backend.equals("heap") ? "hashmap" : "rocksdb");
     conf.setString("state.backend.rocksdb.localdir", work.resolve("rocksdb").toString());
+    if (backend.equals("rocksdb")) {
+      JobFile.ROCKSDB_OPTIONS.forEach(conf::setString); // as every RocksDB job (from session 7 on)
+    }
     // RocksDB's LOG (options, flushes, compactions, and every 10 minutes its compaction statistics:
     // bytes written per level, write amplification, stalls) outside the state folder, which the
     // scripts delete at the end of a run: the evidence for what RocksDB spent its CPU on.

@@ -55,6 +55,8 @@ class JobFileTest {
         entry("parallelism.default", "2"),
         entry("pipeline.max-parallelism", "1024"),
         entry("state.backend.type", "rocksdb"),
+        entry("state.backend.rocksdb.use-bloom-filter", "true"),
+        entry("state.backend.rocksdb.compression.per.level", "NO_COMPRESSION"),
         entry("execution.checkpointing.interval", "60000ms"),
         entry("execution.checkpointing.dir", "file:///mnt/seedbed/checkpoints"),
         entry("execution.checkpointing.savepoint-dir", "file:///mnt/seedbed/savepoints"),
@@ -94,6 +96,8 @@ class JobFileTest {
     assertThat(job.checkpointing).isNull();
     assertThat(job.flinkConf()).containsEntry("execution.runtime-mode", "BATCH")
         .containsEntry("state.backend.type", "hashmap")
+        .doesNotContainKey("state.backend.rocksdb.use-bloom-filter")
+        .doesNotContainKey("state.backend.rocksdb.compression.per.level")
         .containsEntry("restart-strategy.type", "fixed-delay")
         .containsEntry("restart-strategy.fixed-delay.attempts", "3")
         .containsEntry("restart-strategy.fixed-delay.delay", "10000ms")
