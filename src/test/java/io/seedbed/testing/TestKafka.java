@@ -5,18 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -118,11 +122,27 @@ public final class TestKafka implements AutoCloseable {
   }
 
   /**
-   * Every message now in the topic, read from the beginning of each partition without a consumer
-   * group (stack.md G5), in partition then offset order. Reads until {@code timeout} passes with
-   * the end offsets reached.
+   * Every committed message now in the topic, read from the beginning of each partition without a
+   * consumer group (stack.md G5), in partition then offset order. Reads until {@code timeout}
+   * passes with the end offsets reached.
+   *
+   * <p>A transaction's commit returns to the producer once the coordinator has logged it; the
+   * commit markers reach the partitions after that. Until then a read_committed end offset (the
+   * last stable offset) stays before the transaction's records, and a read straight after a job
+   * committed found nothing (KafkaRowSinkIT, once). So this first waits, for at most
+   * {@link #SETTLE}, until no partition has a transaction in flight (its last stable offset equals
+   * its high watermark), then reads up to the last stable offsets. A transaction still open after
+   * that (one a killed TaskManager left, until Flink or the broker aborts it) is not waited for:
+   * its records are not committed, and they are not read.
    */
-  public List<ConsumerRecord<String, String>> consumeAll(String topic, Duration timeout) {
+  public List<ConsumerRecord<String, String>> consumeAll(String topic, Duration timeout)
+      throws Exception {
+    return consumeAll(topic, timeout, SETTLE);
+  }
+
+  /** {@link #consumeAll(String, Duration)}, waiting at most {@code settle} for commit markers. */
+  List<ConsumerRecord<String, String>> consumeAll(String topic, Duration timeout, Duration settle)
+      throws Exception {
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrapServers());
     props.put("isolation.level", "read_committed");
@@ -134,6 +154,7 @@ public final class TestKafka implements AutoCloseable {
               (a, b) -> Integer.compare(a.partition(), b.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      awaitNoTransactionInFlight(partitions, settle);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       List<ConsumerRecord<String, String>> records = new ArrayList<>();
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -154,6 +175,32 @@ public final class TestKafka implements AutoCloseable {
           ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
       return records;
     }
+  }
+
+  /** How long {@link #consumeAll} waits for commit markers to reach the partitions. */
+  static final Duration SETTLE = Duration.ofSeconds(10);
+
+  private void awaitNoTransactionInFlight(List<TopicPartition> partitions, Duration settle)
+      throws Exception {
+    long deadline = System.nanoTime() + settle.toNanos();
+    while (true) {
+      Map<TopicPartition, Long> stable = endOffsets(partitions, IsolationLevel.READ_COMMITTED);
+      Map<TopicPartition, Long> high = endOffsets(partitions, IsolationLevel.READ_UNCOMMITTED);
+      if (stable.equals(high) || System.nanoTime() > deadline) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions, IsolationLevel level)
+      throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    admin.listOffsets(latest, new ListOffsetsOptions(level)).all().get(10, TimeUnit.SECONDS)
+        .forEach((p, info) -> offsets.put(p, info.offset()));
+    return offsets;
   }
 
   /**

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,30 @@ class TestKafkaIT {
       List<Long> offsets = records.stream().filter(r -> r.partition() == partition)
           .map(ConsumerRecord::offset).toList();
       assertThat(offsets).isEqualTo(LongStream.range(0, offsets.size()).boxed().toList());
+    }
+  }
+
+  @Test
+  void anOpenTransactionIsNotReadAndItsRecordsAreOnceItCommits() throws Exception {
+    kafka.createTopic("txn", 2);
+    Properties props = new Properties();
+    props.put("bootstrap.servers", kafka.bootstrapServers());
+    props.put("transactional.id", "test-kafka-it");
+    props.put("key.serializer", StringSerializer.class.getName());
+    props.put("value.serializer", StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>("txn", "k1", "committed later"));
+      producer.flush();
+
+      // in flight: the settle wait gives up and nothing uncommitted is read
+      assertThat(kafka.consumeAll("txn", Duration.ofSeconds(10), Duration.ofMillis(300))).isEmpty();
+
+      producer.commitTransaction();
+      // read at once after the commit returned, before or after its markers reached the partition
+      assertThat(kafka.consumeAll("txn", Duration.ofSeconds(30))).extracting(ConsumerRecord::value)
+          .containsExactly("committed later");
     }
   }
 
