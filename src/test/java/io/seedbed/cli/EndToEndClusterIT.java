@@ -103,6 +103,15 @@ class EndToEndClusterIT {
       String first = submit(cluster, jar, jobFile, null);
       cluster.awaitJobStatus(first, "RUNNING", Duration.ofSeconds(60));
       awaitQuiet(db, CityReference.rejected(firstPart).size());
+      // The job file's RocksDB settings (JobFile.ROCKSDB_OPTIONS, passed as flink run -D) reached
+      // the TaskManager's RocksDB: every instance's own LOG lists its options.
+      List<Path> rocksDbLogs = rocksDbLogs(cluster.home());
+      assertThat(rocksDbLogs).as("RocksDB LOGs under %s", cluster.home()).isNotEmpty();
+      for (Path log : rocksDbLogs) {
+        assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).as(log.toString())
+            .contains("filter_policy: bloomfilter")
+            .contains("Options.compression[0]: NoCompression");
+      }
       long phase1 = System.nanoTime();
       long changesBefore = TestPostgres.count(db, "pool_change");
       assertThat(changesBefore).as("pool changes in phase 1").isPositive();
@@ -170,6 +179,16 @@ class EndToEndClusterIT {
           secs(ready - t0), secs(phase1 - ready), secs(phase2 - phase1), secs(System.nanoTime() - t0),
           second, job.path("state").asText(), fromPostgres.size(), rejected.size());
       System.out.println("changes only in Kafka (from the aborted attempt): " + onlyInKafka.size());
+    }
+  }
+
+  /** RocksDB's LOG files (in an instance's folder, or renamed after it in a log folder). */
+  private static List<Path> rocksDbLogs(Path home) throws Exception {
+    try (var files = Files.walk(home)) {
+      return files.filter(f -> {
+        String name = f.getFileName().toString();
+        return name.equals("LOG") || name.endsWith("_LOG");
+      }).toList();
     }
   }
 
