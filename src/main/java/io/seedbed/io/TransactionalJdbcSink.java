@@ -1,7 +1,6 @@
 package io.seedbed.io;
 
 import java.util.List;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
@@ -10,9 +9,6 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
-import org.apache.flink.streaming.api.connector.sink2.SupportsPreCommitTopology;
-import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * Writes one {@link OutputTable} to PostgreSQL so that its rows become visible only when the
@@ -30,20 +26,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * rows are written. A failure after completion re-commits them from the restored state, which the
  * table's SQL makes harmless (insert-once logs, upserts of the same values).
  *
- * <p><b>The committer runs in its own task.</b> Flink chains a sink's committer to its writer, and
- * the writer to the operator that feeds it: the enterprise operator. The commit then runs on that
- * operator's thread, which at 10^6 enterprises spent about a sixth of its time waiting for
- * PostgreSQL (docs/benchmarks.md, "Session 7"). A pre-commit topology
- * ({@link #addPreCommitTopology}) starts a new chain between writer and committer, so the writer
- * still only buffers on the enterprise thread, and the commits run on another thread while the
- * enterprise operator goes on with the next checkpoint's records. The order of commits and what a
- * restore does are unchanged: the committer keeps its committables in its state as before.
- *
  * <p>Not for BATCH jobs: there committables are committed only at end of input, so every row of
  * the run would be held in memory. Bounded runs use {@link ResilientJdbcSink} ({@link DatabaseSinks}).
  */
-public final class TransactionalJdbcSink<T>
-    implements Sink<T>, SupportsCommitter<List<T>>, SupportsPreCommitTopology<List<T>, List<T>> {
+public final class TransactionalJdbcSink<T> implements Sink<T>, SupportsCommitter<List<T>> {
   private static final long serialVersionUID = 1L;
 
   private final OutputTable<T> table;
@@ -73,37 +59,6 @@ public final class TransactionalJdbcSink<T>
   @Override
   public SimpleVersionedSerializer<List<T>> getCommittableSerializer() {
     return new RowBatchSerializer<>(rowType);
-  }
-
-  /** The batches the writer hands on travel to the committer's task in the committables' format. */
-  @Override
-  public SimpleVersionedSerializer<List<T>> getWriteResultSerializer() {
-    return new RowBatchSerializer<>(rowType);
-  }
-
-  /** A chain boundary before the committer: see the class comment. */
-  @Override
-  public DataStream<CommittableMessage<List<T>>> addPreCommitTopology(
-      DataStream<CommittableMessage<List<T>>> batches) {
-    return batches.map(new HandOver<T>())
-        .returns(batches.getType())
-        .startNewChain() // chained to the committer, not to the writer
-        .uid("sink-jdbc-" + table.name + "-handover")
-        .name("PostgreSQL " + table.name + ": batches to the committer");
-  }
-
-  /**
-   * Passes each committable message on unchanged. It exists for where it runs: at the head of
-   * the committer's chain, in a task of its own.
-   */
-  static final class HandOver<T>
-      implements MapFunction<CommittableMessage<List<T>>, CommittableMessage<List<T>>> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public CommittableMessage<List<T>> map(CommittableMessage<List<T>> message) {
-      return message;
-    }
   }
 
   /** For error messages and the job graph. */
