@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -126,6 +127,16 @@ public final class SqlPeer {
    * ending in ';'). Returns the seconds each statement took, by its first line.
    */
   public Map<String, Double> recompute(Connection c) throws IOException, SQLException {
+    return recompute(c, (first, s) -> { });
+  }
+
+  /**
+   * {@link #recompute(Connection)}, telling {@code onStatement} each statement's first line and
+   * seconds as soon as it ends: at 10^6 one recompute can outlast a bench session, and the steps
+   * done by then are the partial result.
+   */
+  public Map<String, Double> recompute(Connection c, BiConsumer<String, Double> onStatement)
+      throws IOException, SQLException {
     Map<String, Double> seconds = new java.util.LinkedHashMap<>();
     StringBuilder statement = new StringBuilder();
     for (String line : Files.readAllLines(benchSql.resolve("peer.sql"), StandardCharsets.UTF_8)) {
@@ -140,8 +151,10 @@ public final class SqlPeer {
         } catch (SQLException e) {
           throw new SQLException("bench/sql/peer.sql: " + e.getMessage() + "\n  in: " + statement, e);
         }
-        seconds.merge(statement.toString().lines().findFirst().orElse(""), (System.nanoTime() - t0) / 1e9,
-            Double::sum);
+        String first = statement.toString().lines().findFirst().orElse("");
+        double took = (System.nanoTime() - t0) / 1e9;
+        seconds.merge(first, took, Double::sum);
+        onStatement.accept(first, took);
         statement.setLength(0);
       }
     }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * {@code bench/sql-peer.sh}: the nightly alternative, timed. Loads a city's feeds into a fresh
@@ -34,9 +33,10 @@ public final class SqlPeerBench {
       long t0 = System.nanoTime();
       long accepted = peer.load(c, feeds);
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
+      // Progress on stderr as it happens (sql-peer.sh keeps only stdout's last line as the result).
+      System.err.printf("%s loaded %,d accepted records in %.1f s%n", Instant.now(), accepted, loadSeconds);
       long t1 = System.nanoTime();
-      Map<String, Double> steps = peer.recompute(c);
-      steps.forEach((first, s) -> System.err.printf("%8.1f s  %s%n", s, first));
+      peer.recompute(c, (first, s) -> System.err.printf("%s %8.1f s  %s%n", Instant.now(), s, first));
       double recomputeSeconds = (System.nanoTime() - t1) / 1e9;
       long srdi;
       long gazelle;
