@@ -32,6 +32,8 @@ public final class StandaloneCluster implements AutoCloseable {
   public static final String FLINK_VERSION = "2.2.1";
   private static final String HOST = "127.0.0.1";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  /** Slots of the one TaskManager (the class comment's "two slots"). */
+  static final int SLOTS = 2;
   private static final Duration CLI_TIMEOUT = Duration.ofSeconds(120);
 
   /** What flink-dist's config.yaml passes in env.java.opts.all for Java 17; the scripts do not. */
@@ -212,7 +214,10 @@ public final class StandaloneCluster implements AutoCloseable {
     taskManagerStarts++;
     taskManager = launch("taskmanager-" + taskManagerStarts, "GET_TM_RESOURCE_PARAMS",
         "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
-    awaitOverview(o -> o.path("taskmanagers").asInt() == 1, "1 TaskManager", START_TIMEOUT);
+    // Registered is not ready: a TaskManager reports its slots after it registers, and a new one
+    // once showed as 1 TaskManager with 0 slots in the overview (StandaloneClusterIT).
+    awaitOverview(o -> o.path("taskmanagers").asInt() == 1 && o.path("slots-total").asInt() == SLOTS,
+        "1 TaskManager with " + SLOTS + " slots", START_TIMEOUT);
   }
 
   @Override
@@ -299,7 +304,7 @@ public final class StandaloneCluster implements AutoCloseable {
         "jobmanager.memory.process.size: 1024m",
         "taskmanager.host: " + HOST,
         "taskmanager.bind-host: " + HOST,
-        "taskmanager.numberOfTaskSlots: 2",
+        "taskmanager.numberOfTaskSlots: " + SLOTS,
         "taskmanager.memory.process.size: 1728m",
         "rest.address: " + HOST,
         "rest.bind-address: " + HOST,
