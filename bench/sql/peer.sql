@@ -143,8 +143,10 @@ WITH rating AS (
   SELECT f.uscc, (body->>'year')::int AS year, body->>'level' AS level, event_time AS published_at
   FROM peer.fact f WHERE kind = 'credit_rating'
 ), kept_rating AS (
-  SELECT r.* FROM rating r
-  WHERE r.year > (SELECT max(year) FROM rating q WHERE q.uscc = r.uscc) - 3
+  -- a window, not a correlated subquery on the CTE: that rescans every rating per rating,
+  -- quadratic in the city (session 8 found it still running after 7 minutes at 10^6)
+  SELECT * FROM (SELECT r.*, max(year) OVER (PARTITION BY uscc) AS latest FROM rating r) w
+  WHERE year > latest - 3
 ), raw AS (
   SELECT uscc, kind AS type, body->>'category' AS category, body->>'severity' AS severity, event_time AS at
   FROM peer.fact WHERE kind IN ('penalty', 'accident', 'violation', 'falsification')
