@@ -154,8 +154,7 @@ public final class TestKafka implements AutoCloseable {
               (a, b) -> Integer.compare(a.partition(), b.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      awaitNoTransactionInFlight(partitions, settle);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      Map<TopicPartition, Long> end = lastStableOffsets(partitions, settle);
       List<ConsumerRecord<String, String>> records = new ArrayList<>();
       long deadline = System.nanoTime() + timeout.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
@@ -180,14 +179,18 @@ public final class TestKafka implements AutoCloseable {
   /** How long {@link #consumeAll} waits for commit markers to reach the partitions. */
   static final Duration SETTLE = Duration.ofSeconds(10);
 
-  private void awaitNoTransactionInFlight(List<TopicPartition> partitions, Duration settle)
-      throws Exception {
+  /**
+   * The partitions' last stable offsets (the read_committed end offsets) once no transaction is in
+   * flight on any of them, or as they are when {@code settle} has passed.
+   */
+  private Map<TopicPartition, Long> lastStableOffsets(List<TopicPartition> partitions,
+      Duration settle) throws Exception {
     long deadline = System.nanoTime() + settle.toNanos();
     while (true) {
       Map<TopicPartition, Long> stable = endOffsets(partitions, IsolationLevel.READ_COMMITTED);
       Map<TopicPartition, Long> high = endOffsets(partitions, IsolationLevel.READ_UNCOMMITTED);
       if (stable.equals(high) || System.nanoTime() > deadline) {
-        return;
+        return stable;
       }
       Thread.sleep(50);
     }
