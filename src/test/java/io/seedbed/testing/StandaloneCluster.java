@@ -33,7 +33,7 @@ public final class StandaloneCluster implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   /** Slots of the one TaskManager (the class comment's "two slots"). */
-  static final int SLOTS = 2;
+  private static final int SLOTS = 2;
   private static final Duration CLI_TIMEOUT = Duration.ofSeconds(120);
 
   /** What flink-dist's config.yaml passes in env.java.opts.all for Java 17; the scripts do not. */
