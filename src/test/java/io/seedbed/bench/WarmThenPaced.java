@@ -18,7 +18,8 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
  * <p>A source that falls behind its schedule (its thread was not run in time: two cores shared
  * with the job) releases the records it owes at once, up to {@link #MAX_BACKLOG_NANOS} of them,
  * instead of starting the schedule again from now. Until session 9 it started again, so every
- * late wake-up was lost and the paced sources reached only 70 to 82 % of the rate asked for (sessions 3 and 4).
+ * late wake-up was lost and the paced sources reached only 70 to 82 % of the rate asked for
+ * (sessions 3 and 4).
  */
 final class WarmThenPaced implements RateLimiterStrategy<SourceSplit> {
   private static final long serialVersionUID = 1L;
@@ -46,6 +47,7 @@ final class WarmThenPaced implements RateLimiterStrategy<SourceSplit> {
     long intervalNanos = (long) (1e9 / (ratePerSecond / parallelism));
     return new RateLimiter<>() {
       private long passed;
+      private boolean started;
       private long nextNanos;
 
       @Override
@@ -65,8 +67,9 @@ final class WarmThenPaced implements RateLimiterStrategy<SourceSplit> {
           return;
         }
         long now = System.nanoTime();
-        if (nextNanos == 0) {
-          nextNanos = now; // the schedule starts at the first paced record
+        if (!started) { // the schedule starts at the first paced record (nanoTime has no zero)
+          started = true;
+          nextNanos = now;
         }
         long slot = Math.max(nextNanos, now - MAX_BACKLOG_NANOS);
         nextNanos = slot + intervalNanos * permits;
